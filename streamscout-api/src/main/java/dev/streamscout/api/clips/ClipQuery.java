@@ -1,0 +1,104 @@
+package dev.streamscout.api.clips;
+
+import dev.streamscout.api.problem.InvalidParameterException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.function.UnaryOperator;
+
+/**
+ * The validated parameters of {@code GET /v1.0/clip}: clips whose peak lies in {@code [start, end)}.
+ *
+ * <p>Defaults: {@code end} = now, {@code start} = {@code end} − 24 h, {@code limit} = 20 (1 to 100).
+ * Times are ISO-8601 date-times with an offset ({@code 2026-01-11T12:00:00Z},
+ * {@code 2026-01-11T14:00:00+02:00}); one without offset is read as UTC. A space where the offset's
+ * {@code +} should be is taken as {@code +}, since an unencoded {@code +} in a query string decodes
+ * to a space.
+ */
+public record ClipQuery(Instant start, Instant end, int limit) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    public static final Duration DEFAULT_RANGE = Duration.ofHours(24);
+
+    static final String TIME_FORM = "an ISO-8601 date-time such as 2026-01-11T12:00:00Z or"
+            + " 2026-01-11T14:00:00+02:00 (without an offset it is read as UTC)";
+    // Keeps every accepted time storable in PostgreSQL and H2 alike.
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    private static final int ECHO_LIMIT = 64;
+
+    /**
+     * Reads and validates the parameters.
+     *
+     * @param param returns a query parameter's value, or null when absent
+     * @param clock supplies "now" for the default end
+     * @throws InvalidParameterException naming the first bad parameter and the accepted form
+     */
+    public static ClipQuery parse(UnaryOperator<String> param, Clock clock) {
+        int limit = parseLimit(param.apply("limit"));
+        Instant end = parseTime("end", param.apply("end"));
+        Instant start = parseTime("start", param.apply("start"));
+        if (end == null) {
+            end = clock.instant();
+        }
+        if (start == null) {
+            start = end.minus(DEFAULT_RANGE);
+        }
+        if (!start.isBefore(end)) {
+            throw new InvalidParameterException("start",
+                    "start (" + start + ") must be before end (" + end + "); end defaults to now.");
+        }
+        return new ClipQuery(start, end, limit);
+    }
+
+    private static int parseLimit(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        String form = "limit must be an integer from 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")";
+        int limit;
+        try {
+            limit = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("limit", form + ", got '" + echo(raw) + "'.");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", form + ", got " + limit + ".");
+        }
+        return limit;
+    }
+
+    private static Instant parseTime(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.strip().replace(' ', '+');
+        Instant instant;
+        try {
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text,
+                    ZonedDateTime::from, LocalDateTime::from);
+            instant = parsed instanceof ZonedDateTime zoned
+                    ? zoned.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new InvalidParameterException(name, name + " must be " + TIME_FORM + ", got '" + echo(raw) + "'.");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidParameterException(name, name + " must lie between years 1 and 9999, got '"
+                    + echo(raw) + "'.");
+        }
+        return instant;
+    }
+
+    /** Quotes at most a short prefix of the client's input back to it. */
+    private static String echo(String raw) {
+        return raw.length() <= ECHO_LIMIT ? raw : raw.substring(0, ECHO_LIMIT) + "...";
+    }
+}

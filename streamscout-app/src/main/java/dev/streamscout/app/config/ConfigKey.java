@@ -1,0 +1,76 @@
+package dev.streamscout.app.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key StreamScout reads, with its environment variables, default and meaning.
+ *
+ * <p>This enum is the one place defaults live; {@code docs/configuration.md} lists the same keys
+ * and a test keeps the two in step.
+ */
+public enum ConfigKey {
+    DATA_DIR("data.dir", "./data", "Directory for the embedded Kafka log, the H2 database and checkpoints.", "STREAMSCOUT_DATA_DIR"),
+    HTTP_PORT("http.port", "5000", "Port of the REST API and dashboard.", "HTTP_PORT"),
+    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap.servers", "", "Kafka bootstrap servers; empty starts the embedded broker.", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BROKER_URL"),
+    KAFKA_EMBEDDED_PORT("kafka.embedded.port", "9092", "Port of the embedded Kafka broker (0 picks a free one)."),
+    CHAT_TOPIC("kafka.topic.chat", "chat-messages", "Topic that carries chat messages, keyed by channel id."),
+    CHAT_TOPIC_PARTITIONS("kafka.topic.chat.partitions", "20", "Partitions of the chat topic when StreamScout creates it."),
+    LIFECYCLE_TOPIC("kafka.topic.lifecycle", "stream-lifecycle", "Topic that carries stream online/offline/viewer events."),
+    LIFECYCLE_TOPIC_PARTITIONS("kafka.topic.lifecycle.partitions", "10", "Partitions of the lifecycle topic when StreamScout creates it."),
+    POSTGRES_URL("postgres.url", "", "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); empty uses H2 under the data directory.", "POSTGRES_URL"),
+    POSTGRES_USER("postgres.user", "", "PostgreSQL user (when not in the URL).", "POSTGRES_USER"),
+    POSTGRES_PASSWORD("postgres.password", "", "PostgreSQL password (when not in the URL). Never logged.", "POSTGRES_PASSWORD"),
+    TWITCH_CLIENT_ID("twitch.client.id", "", "Twitch application client id (the simulator accepts any).", "TWITCH_CLIENT_ID"),
+    TWITCH_CLIENT_SECRET("twitch.client.secret", "", "Twitch application client secret. Never logged beyond 4 characters.", "TWITCH_CLIENT_SECRET"),
+    TWITCH_TOKEN_FILE("twitch.token.file", "./secrets/twitch_user_tokens.json", "User OAuth token file (seed format) used to create clips.", "TWITCH_TOKEN_FILE"),
+    TWITCH_HELIX_URL("twitch.helix.url", "https://api.twitch.tv/helix", "Base URL of the Helix API."),
+    TWITCH_OAUTH_URL("twitch.oauth.url", "https://id.twitch.tv/oauth2", "Base URL of Twitch OAuth."),
+    TWITCH_IRC_HOST("twitch.irc.host", "irc.chat.twitch.tv", "Twitch chat (IRC) host."),
+    TWITCH_IRC_PORT("twitch.irc.port", "6667", "Twitch chat (IRC) port."),
+    JOIN_THRESHOLD("monitor.join.threshold", "5", "Join the chat of channels ranked in this top N by viewers.", "JOIN_THRESHOLD"),
+    LEAVE_THRESHOLD("monitor.leave.threshold", "10", "Leave a joined chat when the channel falls below this top N.", "LEAVE_THRESHOLD"),
+    POLL_INTERVAL("monitor.poll.interval", "PT120S", "How often Get Streams is polled (ISO-8601 duration or seconds)."),
+    DETECTOR_K("detector.k", "1.0", "Seed detector threshold: fire when the window count exceeds mean + k standard deviations."),
+    DETECTOR_WINDOW_SECONDS("detector.window.seconds", "5", "Seed detector window length in seconds (it slides by 1 s)."),
+    DETECTOR_COOLDOWN("detector.cooldown", "PT30S", "Quiet period per channel after a detection."),
+    CLIPS_ENABLED("clips.enabled", "true", "Create Twitch clips for detected moments."),
+    FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the Flink job.", "FLINK_PARALLELISM"),
+    FLINK_WEB_PORT("flink.web.port", "8081", "Port of the Flink Web UI in the all-in-one mode."),
+    FLINK_PROMETHEUS_PORT("flink.prometheus.port", "9249", "Port of Flink's Prometheus reporter (0 switches it off)."),
+    LOG_LEVEL("log.level", "INFO", "Log level of StreamScout's own loggers.", "LOG_LEVEL");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final List<String> envVars;
+
+    ConfigKey(String key, String defaultValue, String description, String... envVars) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.envVars = List.of(envVars);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Environment variables that set this key, the first one present wins. */
+    public List<String> envVars() {
+        return envVars;
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

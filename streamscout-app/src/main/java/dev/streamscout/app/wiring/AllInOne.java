@@ -1,0 +1,222 @@
+package dev.streamscout.app.wiring;
+
+import dev.streamscout.api.ApiServer;
+import dev.streamscout.api.ApiSettings;
+import dev.streamscout.api.HealthCheck;
+import dev.streamscout.app.config.StreamScoutConfig;
+import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
+import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
+import dev.streamscout.app.kafka.TopicProvisioner;
+import dev.streamscout.app.kafka.TopicSpec;
+import dev.streamscout.ingest.IngestService;
+import dev.streamscout.ingest.IngestSettings;
+import dev.streamscout.job.FlinkClusterSettings;
+import dev.streamscout.job.HighlightJobRunner;
+import dev.streamscout.job.JobSettings;
+import dev.streamscout.job.clip.HelixClipRequester;
+import dev.streamscout.job.clip.TokenFileAccessTokens;
+import dev.streamscout.job.io.KafkaChatSettings;
+import dev.streamscout.sim.SimulatorSettings;
+import dev.streamscout.sim.TwitchSimulator;
+import dev.streamscout.store.ClipDao;
+import dev.streamscout.store.Database;
+import dev.streamscout.store.DatabaseSettings;
+import dev.streamscout.store.StreamerDao;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one JVM: simulator, Kafka, database, Flink job, ingest and API, started in
+ * dependency order and stopped in reverse within {@link #SHUTDOWN_DEADLINE}.
+ */
+public final class AllInOne implements AutoCloseable {
+
+    /** What the process promises on SIGTERM is 10 s; keep a margin for the JVM itself. */
+    public static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(8);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AllInOne.class);
+    private static final String DEMO_CLIENT_ID = "streamscout-demo";
+    private static final String DEMO_CLIENT_SECRET = "streamscout-demo-secret";
+
+    /** Where a running all-in-one can be reached. */
+    public record Endpoints(URI api, URI flinkUi, URI simulator, String kafkaBootstrapServers) {}
+
+    private final ShutdownSequence shutdown;
+    private final Endpoints endpoints;
+    private final TwitchSimulator simulator;
+    private final IngestService ingest;
+    private final CompletableFuture<String> failure;
+
+    private AllInOne(ShutdownSequence shutdown, Endpoints endpoints, TwitchSimulator simulator, IngestService ingest,
+            CompletableFuture<String> failure) {
+        this.shutdown = shutdown;
+        this.endpoints = endpoints;
+        this.simulator = simulator;
+        this.ingest = ingest;
+        this.failure = failure;
+    }
+
+    /**
+     * Starts the demo: everything against a simulated Twitch on loopback. If any part fails to
+     * start, the parts already started are stopped again and the error names the part.
+     */
+    public static AllInOne startDemo(StreamScoutConfig config, SimulatorSettings simulatorSettings) {
+        ShutdownSequence shutdown = new ShutdownSequence(SHUTDOWN_DEADLINE);
+        try {
+            return startDemo(config, simulatorSettings, shutdown);
+        } catch (RuntimeException e) {
+            shutdown.close();
+            throw e;
+        }
+    }
+
+    private static AllInOne startDemo(StreamScoutConfig config, SimulatorSettings simulatorSettings,
+            ShutdownSequence shutdown) {
+        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+
+        TwitchSimulator simulator = step("the Twitch simulator", "",
+                () -> shutdown.add("simulator", new TwitchSimulator(simulatorSettings).start()));
+
+        String bootstrap = startKafka(config, dataDir, shutdown);
+        step("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(List.of(
+                TopicSpec.CHAT_MESSAGES.withName(config.chatTopic()).withPartitions(config.chatTopicPartitions()),
+                TopicSpec.STREAM_LIFECYCLE.withName(config.lifecycleTopic())
+                        .withPartitions(config.lifecycleTopicPartitions()))));
+
+        DatabaseSettings databaseSettings = config.postgresUrl()
+                .map(url -> DatabaseSettings.fromPostgresUrl(url, config.postgresUser(), config.postgresPassword()))
+                .orElseGet(() -> DatabaseSettings.h2File(dataDir));
+        Database database = step("the database", " at " + databaseSettings,
+                () -> shutdown.add("database", Database.open(databaseSettings)));
+
+        Path tokenFile = dataDir.resolve("secrets").resolve("twitch_user_tokens.json");
+        step("the demo user token", "", () -> {
+            try {
+                return DemoUserToken.obtain(simulator.oauthBase(), DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, tokenFile);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        });
+
+        // Completed only while running: once close() begins, the job ending is expected, not a failure.
+        CompletableFuture<String> failure = new CompletableFuture<>();
+        HighlightJobRunner job = new HighlightJobRunner(
+                jobSettings(config),
+                new KafkaChatSettings(bootstrap, config.chatTopic(), KafkaChatSettings.DEFAULT_GROUP_ID,
+                        KafkaChatSettings.StartingOffsets.LATEST),
+                databaseSettings,
+                new HelixClipRequester(simulator.helixBase(), DEMO_CLIENT_ID, new TokenFileAccessTokens(tokenFile),
+                        jobSettings(config).clips()),
+                new FlinkClusterSettings(config.flinkWebPort(),
+                        config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()));
+        step("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
+            shutdown.add("Flink job", job);
+            try {
+                job.start().getJobExecutionResult().whenComplete((result, error) -> {
+                    if (!shutdown.isClosing()) {
+                        failure.complete(error == null ? "the Flink job finished unexpectedly"
+                                : "the Flink job failed: " + rootMessage(error));
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            return job;
+        });
+
+        IngestSettings ingestSettings = new IngestSettings(simulator.helixBase(), simulator.oauthBase(),
+                DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, simulator.host(), simulator.ircPort(), config.joinThreshold(),
+                config.leaveThreshold(), config.pollInterval(), config.chatTopic(), config.lifecycleTopic(), bootstrap);
+        IngestService ingest = step("ingest", "", () -> {
+            IngestService service = shutdown.add("ingest", new IngestService(ingestSettings,
+                    new StreamerDao(database.dataSource())));
+            service.start();
+            return service;
+        });
+
+        KafkaHealthProbe kafkaHealth = shutdown.add("Kafka health probe", new KafkaHealthProbe(bootstrap));
+        ApiServer api = step("the API", " on port " + config.httpPort() + " (choose another with --port)",
+                () -> shutdown.add("API", new ApiServer(ApiSettings.allInterfaces(config.httpPort()),
+                        new ClipDao(database.dataSource()),
+                        List.of(HealthCheck.of("database", database::isHealthy),
+                                HealthCheck.of("kafka", kafkaHealth))).start()));
+
+        Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + api.port()),
+                URI.create("http://localhost:" + config.flinkWebPort()), simulator.simBase(), bootstrap);
+        LOG.info("all-in-one started: {}", endpoints);
+        return new AllInOne(shutdown, endpoints, simulator, ingest, failure);
+    }
+
+    private static String startKafka(StreamScoutConfig config, Path dataDir, ShutdownSequence shutdown) {
+        Optional<String> external = config.kafkaBootstrapServers();
+        if (external.isPresent()) {
+            return external.get();
+        }
+        EmbeddedKafkaBroker broker = step("the embedded Kafka broker",
+                " on port " + config.embeddedKafkaPort() + " (choose another with --kafka-port, 0 for any)", () -> {
+                    EmbeddedKafkaBroker started = shutdown.add("Kafka broker", new EmbeddedKafkaBroker(
+                            new EmbeddedKafkaSettings(dataDir.resolve("kafka"), config.embeddedKafkaPort(), 0)));
+                    started.start();
+                    return started;
+                });
+        return broker.bootstrapServers();
+    }
+
+    static JobSettings jobSettings(StreamScoutConfig config) {
+        return JobSettings.defaults()
+                .withK(config.detectorK())
+                .withWindowSeconds(config.detectorWindowSeconds())
+                .withCooldown(config.detectorCooldown())
+                .withClippingEnabled(config.clipsEnabled())
+                .withParallelism(config.flinkParallelism());
+    }
+
+    /** Runs one start-up step; a failure is rethrown naming the part and, where useful, the fix. */
+    private static <T> T step(String what, String detail, java.util.function.Supplier<T> start) {
+        try {
+            LOG.debug("starting {}", what);
+            return start.get();
+        } catch (RuntimeException e) {
+            throw new StartupException("could not start " + what + detail + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public TwitchSimulator simulator() {
+        return simulator;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    /** Completes with a reason when a long-running part stops on its own: the process should end. */
+    public CompletableFuture<String> failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        shutdown.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.streamscout.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamScoutConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsMatchTheSeeds() {
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.defaults());
+
+        assertThat(config.httpPort()).isEqualTo(5000);
+        assertThat(config.joinThreshold()).isEqualTo(5);
+        assertThat(config.leaveThreshold()).isEqualTo(10);
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.chatTopic()).isEqualTo("chat-messages");
+        assertThat(config.chatTopicPartitions()).isEqualTo(20);
+        assertThat(config.lifecycleTopic()).isEqualTo("stream-lifecycle");
+        assertThat(config.detectorCooldown()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.twitchTokenFile()).isEqualTo(Path.of("./secrets/twitch_user_tokens.json"));
+        assertThat(config.kafkaBootstrapServers()).isEmpty();
+        assertThat(config.postgresUrl()).isEmpty();
+    }
+
+    @Test
+    void laterSourcesWin() throws Exception {
+        Path file = dir.resolve("streamscout.properties");
+        Files.writeString(file, "http.port=6000\nmonitor.join.threshold=3\nmonitor.leave.threshold=8\n");
+
+        RawConfig raw = RawConfig.load(file,
+                Map.of("JOIN_THRESHOLD", "4", "KAFKA_BROKER_URL", "broker:9092"),
+                Map.of(ConfigKey.HTTP_PORT, "7000"));
+        StreamScoutConfig config = StreamScoutConfig.from(raw);
+
+        assertThat(config.httpPort()).isEqualTo(7000);
+        assertThat(config.joinThreshold()).isEqualTo(4);
+        assertThat(config.leaveThreshold()).isEqualTo(8);
+        assertThat(config.kafkaBootstrapServers()).contains("broker:9092");
+        assertThat(raw.origin(ConfigKey.JOIN_THRESHOLD)).isEqualTo("environment variable JOIN_THRESHOLD");
+    }
+
+    @Test
+    void aBadValueNamesTheKeyTheValueAndItsSource() {
+        RawConfig raw = RawConfig.load(null, Map.of("HTTP_PORT", "abc"), Map.of());
+
+        assertThatThrownBy(() -> StreamScoutConfig.from(raw))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'abc'")
+                .hasMessageContaining("http.port")
+                .hasMessageContaining("HTTP_PORT")
+                .hasMessageContaining("0 to 65535");
+    }
+
+    @Test
+    void leaveThresholdBelowJoinThresholdIsRejected() {
+        RawConfig raw = RawConfig.load(null, Map.of("JOIN_THRESHOLD", "10", "LEAVE_THRESHOLD", "5"), Map.of());
+
+        assertThatThrownBy(() -> StreamScoutConfig.from(raw))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("LEAVE_THRESHOLD (5");
+    }
+
+    @Test
+    void durationsAcceptIsoAndSeconds() {
+        assertThat(StreamScoutConfig.from(RawConfig.load(null, Map.of(), Map.of(ConfigKey.POLL_INTERVAL, "5")))
+                .pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(StreamScoutConfig.from(RawConfig.load(null, Map.of(), Map.of(ConfigKey.POLL_INTERVAL, "PT2M")))
+                .pollInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> StreamScoutConfig.from(
+                        RawConfig.load(null, Map.of(), Map.of(ConfigKey.POLL_INTERVAL, "soon"))))
+                .hasMessageContaining("ISO-8601");
+    }
+
+    @Test
+    void unknownKeyInAFileIsAnErrorNotSilentlyIgnored() throws Exception {
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "http.prot=6000\n");
+
+        assertThatThrownBy(() -> RawConfig.load(file, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http.prot");
+    }
+
+    @Test
+    void missingConfigFileIsAnError() {
+        assertThatThrownBy(() -> RawConfig.load(dir.resolve("nope.properties"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void secretsAreMaskedInToString() {
+        RawConfig raw = RawConfig.load(null, Map.of("TWITCH_CLIENT_SECRET", "supersecretvalue",
+                "POSTGRES_URL", "postgresql://app:hunter2@db:5432/twitch"), Map.of());
+
+        String text = StreamScoutConfig.from(raw).toString();
+
+        assertThat(text).contains("supe…").doesNotContain("supersecretvalue").doesNotContain("hunter2");
+    }
+
+    @Test
+    void everyKeyIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "configuration.md"));
+        for (ConfigKey key : ConfigKey.values()) {
+            assertThat(docs).as("docs/configuration.md documents " + key.key()).contains("`" + key.key() + "`");
+            for (String env : key.envVars()) {
+                assertThat(docs).contains("`" + env + "`");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.streamscout.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamscout.app.config.ConfigKey;
+import dev.streamscout.app.config.RawConfig;
+import dev.streamscout.app.config.StreamScoutConfig;
+import dev.streamscout.core.json.Json;
+import dev.streamscout.sim.HypeMoment;
+import dev.streamscout.sim.SimChannel;
+import dev.streamscout.sim.SimulatorSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo wiring in-process, end to end: the simulator's chat goes over a real IRC socket into
+ * ingest, through the embedded Kafka broker into the Flink job, and a clip of a scripted hype moment
+ * comes back out of the HTTP API.
+ */
+class DemoEndToEndTest {
+
+    /** The seed detector's warm-up is 30 one-second windows; the hype must come after it. */
+    private static final Duration HYPE_AFTER = Duration.ofSeconds(36);
+    private static final Duration HYPE_LENGTH = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dataDir;
+
+    private AllInOne app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            long start = System.nanoTime();
+            app.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aScriptedHypeMomentIsClippedAndServedByTheApi() throws Exception {
+        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+        overrides.put(ConfigKey.DATA_DIR, dataDir.toString());
+        overrides.put(ConfigKey.HTTP_PORT, "0");
+        overrides.put(ConfigKey.KAFKA_EMBEDDED_PORT, "0");
+        overrides.put(ConfigKey.FLINK_WEB_PORT, "0");
+        overrides.put(ConfigKey.FLINK_PROMETHEUS_PORT, "0");
+        overrides.put(ConfigKey.POLL_INTERVAL, "2");
+        overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "4");
+        overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
+        // Steady Poisson chat crosses mean + 1 sd all the time; at k = 4 only a real burst does, so
+        // the clip this test finds is the one the hype moment caused.
+        overrides.put(ConfigKey.DETECTOR_K, "4");
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null, Map.of(), overrides));
+
+        app = AllInOne.startDemo(config, SimulatorSettings.defaults().withScheduleHypeMoments(false));
+        SimChannel top = app.simulator().channels().get(0);
+        HypeMoment hype = app.simulator().scheduleHype(top.login(), Instant.now().plus(HYPE_AFTER), HYPE_LENGTH, 10);
+
+        URI clips = URI.create(app.endpoints().api() + "/v1.0/clip?start=" + Instant.now().minusSeconds(3600)
+                + "&end=" + Instant.now().plusSeconds(3600) + "&limit=10");
+        AtomicReference<JsonNode> clip = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60).plus(HYPE_AFTER)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (JsonNode row : get(clips).path("data")) {
+                if (row.path("channel_id").asText().equals(top.id())) {
+                    clip.set(row);
+                    return true;
+                }
+            }
+            return false;
+        });
+
+        JsonNode found = clip.get();
+        Instant peak = Instant.parse(found.path("peak_at").asText());
+        assertThat(peak).isBetween(hype.start().minusSeconds(1), hype.end().plusSeconds(1));
+        assertThat(found.path("status").asText()).isEqualTo("CREATED");
+        assertThat(found.path("url").asText()).startsWith("https://clips.twitch.tv/");
+        assertThat(app.simulator().clips()).anyMatch(c -> c.id().equals(found.path("clip_id").asText()));
+        assertThat(get(URI.create(app.endpoints().api() + "/health")).path("status").asText()).isEqualTo("UP");
+    }
+
+    private static JsonNode get(URI uri) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body());
+    }
+}

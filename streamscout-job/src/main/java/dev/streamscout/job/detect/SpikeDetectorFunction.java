@@ -1,0 +1,233 @@
+package dev.streamscout.job.detect;
+
+import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.core.detect.Detection;
+import dev.streamscout.core.detect.SpikeDetector;
+import dev.streamscout.core.highlight.Moment;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapts a {@link SpikeDetector} to a stream of chat messages keyed by channel id: counts messages
+ * into one-second event-time buckets, closes the buckets in order and feeds every closed second (quiet
+ * ones as zero) to the detector, and emits a {@link Moment} when it fires.
+ *
+ * <p>A second closes when the watermark passes its end. One event-time timer per channel, always at
+ * the end of the next second to close, drives this, so a channel that goes quiet keeps closing seconds
+ * while other channels move the watermark. When nothing moves the watermark (all chat quiet or the
+ * source idle), a processing-time timer closes the seconds of a channel that has been idle for
+ * {@code idleTimeout}, advancing its event time by the wall-clock time since its last message.
+ *
+ * <p>A message for a second that is already closed is late: it goes to {@link #LATE_MESSAGES} and the
+ * {@code late_messages} counter, never into a count. A channel silent for {@code stateRetention} in
+ * event time is forgotten: all its state and timers are removed.
+ *
+ * @param <S> the detector's per-channel state type (a Flink POJO)
+ */
+public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatMessage, Moment> {
+
+    /** Messages that arrived after their second had been closed. */
+    public static final OutputTag<ChatMessage> LATE_MESSAGES =
+            new OutputTag<>("late-chat-messages", TypeInformation.of(ChatMessage.class));
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectorFunction.class);
+    private static final long SECOND_MS = 1000L;
+
+    private final SpikeDetector<S> detector;
+    private final long outOfOrdernessMs;
+    private final long idleTimeoutMs;
+    private final long stateRetentionMs;
+
+    private transient ValueState<S> detectorState;
+    private transient ValueState<ChannelClock> clockState;
+    private transient MapState<Long, Integer> openBuckets;
+    private transient Counter lateMessages;
+    private transient Counter anomaliesDetected;
+
+    /**
+     * @param detector       the profile to run; serialized with the job
+     * @param outOfOrderness the watermark's bound; used when a quiet channel's seconds close on the wall clock
+     * @param idleTimeout    wall-clock silence after which a channel's seconds close without the watermark
+     * @param stateRetention event-time silence after which a channel's state is dropped
+     */
+    public SpikeDetectorFunction(SpikeDetector<S> detector, Duration outOfOrderness, Duration idleTimeout,
+            Duration stateRetention) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.outOfOrdernessMs = outOfOrderness.toMillis();
+        this.idleTimeoutMs = idleTimeout.toMillis();
+        this.stateRetentionMs = stateRetention.toMillis();
+        if (idleTimeoutMs <= 0 || stateRetentionMs <= 0 || outOfOrdernessMs < 0) {
+            throw new IllegalArgumentException("idleTimeout and stateRetention must be positive, outOfOrderness >= 0");
+        }
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        detectorState = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("detector-state", TypeInformation.of(detector.stateType())));
+        clockState = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("channel-clock", TypeInformation.of(ChannelClock.class)));
+        openBuckets = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("open-buckets", Types.LONG, Types.INT));
+        lateMessages = getRuntimeContext().getMetricGroup().counter("late_messages");
+        anomaliesDetected = getRuntimeContext().getMetricGroup().counter("anomalies_detected");
+    }
+
+    @Override
+    public void processElement(ChatMessage message, Context ctx, Collector<Moment> out) throws Exception {
+        long eventMs = message.timestamp();
+        long second = secondOf(eventMs);
+        long now = ctx.timerService().currentProcessingTime();
+        ChannelClock clock = clockState.value();
+        if (clock == null) {
+            clock = new ChannelClock();
+            clock.nextSecondMs = second;
+            clock.maxEventMs = eventMs;
+        } else if (second < clock.nextSecondMs) {
+            lateMessages.inc();
+            LOG.debug("late message on channel {} at {}: second already closed up to {}",
+                    ctx.getCurrentKey(), eventMs, clock.nextSecondMs);
+            ctx.output(LATE_MESSAGES, message);
+            return;
+        }
+        Integer count = openBuckets.get(second);
+        openBuckets.put(second, count == null ? 1 : count + 1);
+        clock.maxEventMs = Math.max(clock.maxEventMs, eventMs);
+        clock.lastArrivalMs = now;
+        if (message.channelLogin() != null) {
+            clock.channelLogin = message.channelLogin();
+        }
+        if (clock.eventTimerMs == ChannelClock.NONE) {
+            clock.eventTimerMs = endOf(clock.nextSecondMs);
+            ctx.timerService().registerEventTimeTimer(clock.eventTimerMs);
+        }
+        if (clock.idleTimerMs == ChannelClock.NONE) {
+            clock.idleTimerMs = now + idleTimeoutMs;
+            ctx.timerService().registerProcessingTimeTimer(clock.idleTimerMs);
+        }
+        clockState.update(clock);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Moment> out) throws Exception {
+        ChannelClock clock = clockState.value();
+        if (clock == null) {
+            return; // a timer that outlived a cleared channel (should not happen: cleanup deletes them)
+        }
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            clock.eventTimerMs = ChannelClock.NONE;
+            closeThrough(ctx.timerService().currentWatermark(), clock, ctx, out);
+            return;
+        }
+        clock.idleTimerMs = ChannelClock.NONE;
+        long now = ctx.timerService().currentProcessingTime();
+        long idleFor = now - clock.lastArrivalMs;
+        if (idleFor < idleTimeoutMs) {
+            clock.idleTimerMs = clock.lastArrivalMs + idleTimeoutMs;
+            ctx.timerService().registerProcessingTimeTimer(clock.idleTimerMs);
+            clockState.update(clock);
+            return;
+        }
+        // Nothing has moved this channel for a while: let its event time run on with the wall clock.
+        long estimatedWatermark = clock.maxEventMs + idleFor - outOfOrdernessMs;
+        if (closeThrough(estimatedWatermark, clock, ctx, out)) {
+            clock.idleTimerMs = now + SECOND_MS;
+            ctx.timerService().registerProcessingTimeTimer(clock.idleTimerMs);
+            clockState.update(clock);
+        }
+    }
+
+    /**
+     * Feeds every second that ends at or before {@code watermark} to the detector.
+     *
+     * @return false if the channel has been silent past the retention and was cleared
+     */
+    private boolean closeThrough(long watermark, ChannelClock clock, Context ctx, Collector<Moment> out)
+            throws Exception {
+        long forgetAfter = secondOf(clock.maxEventMs) + stateRetentionMs;
+        S state = null;
+        long second = clock.nextSecondMs;
+        while (endOf(second) <= watermark && second <= forgetAfter) {
+            if (state == null) {
+                state = detectorState.value();
+                if (state == null) {
+                    state = detector.newState();
+                }
+            }
+            Integer count = openBuckets.get(second);
+            if (count != null) {
+                openBuckets.remove(second);
+            }
+            Optional<Detection> detection = detector.onSecond(state, second, count == null ? 0 : count);
+            if (detection.isPresent()) {
+                anomaliesDetected.inc();
+                Moment moment = detection.get().toMoment(ctx.getCurrentKey(), clock.channelLogin);
+                LOG.info("moment on {} ({}): {} messages in window, intensity {}", clock.channelLogin,
+                        moment.channelId(), moment.messageCount(), String.format("%.1f", moment.intensity()));
+                out.collect(moment);
+            }
+            second += SECOND_MS;
+        }
+        clock.nextSecondMs = second;
+        if (second > forgetAfter) {
+            forget(clock, ctx);
+            return false;
+        }
+        if (state != null) {
+            detectorState.update(state);
+        }
+        // Keep exactly one event-time timer per channel, at the end of the next second to close.
+        long wanted = endOf(second);
+        if (clock.eventTimerMs != wanted) {
+            if (clock.eventTimerMs != ChannelClock.NONE) {
+                ctx.timerService().deleteEventTimeTimer(clock.eventTimerMs);
+            }
+            clock.eventTimerMs = wanted;
+            ctx.timerService().registerEventTimeTimer(wanted);
+        }
+        clockState.update(clock);
+        return true;
+    }
+
+    private void forget(ChannelClock clock, Context ctx) {
+        if (clock.eventTimerMs != ChannelClock.NONE) {
+            ctx.timerService().deleteEventTimeTimer(clock.eventTimerMs);
+        }
+        if (clock.idleTimerMs != ChannelClock.NONE) {
+            ctx.timerService().deleteProcessingTimeTimer(clock.idleTimerMs);
+        }
+        detectorState.clear();
+        openBuckets.clear();
+        clockState.clear();
+        LOG.debug("channel {} silent for {} ms: state dropped", ctx.getCurrentKey(), stateRetentionMs);
+    }
+
+    /** Late messages this instance has counted (what the {@code late_messages} metric reports). */
+    long lateMessageCount() {
+        return lateMessages == null ? 0 : lateMessages.getCount();
+    }
+
+    private static long secondOf(long epochMs) {
+        return Math.floorDiv(epochMs, SECOND_MS) * SECOND_MS;
+    }
+
+    private static long endOf(long secondStartMs) {
+        return secondStartMs + SECOND_MS - 1;
+    }
+}

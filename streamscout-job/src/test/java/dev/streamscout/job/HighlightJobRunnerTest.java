@@ -1,0 +1,177 @@
+package dev.streamscout.job;
+
+import static dev.streamscout.job.ChatFixtures.BEGINNING;
+import static dev.streamscout.job.ChatFixtures.CALM_ID;
+import static dev.streamscout.job.ChatFixtures.HYPE_ID;
+import static dev.streamscout.job.ChatFixtures.ONE_MINUTE;
+import static dev.streamscout.job.ChatFixtures.TWO_MINUTES;
+import static dev.streamscout.job.ChatFixtures.burst;
+import static dev.streamscout.job.ChatFixtures.inTimeOrder;
+import static dev.streamscout.job.ChatFixtures.steady;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.core.highlight.Clip;
+import dev.streamscout.core.highlight.ClipStatus;
+import dev.streamscout.core.highlight.Moment;
+import dev.streamscout.core.json.Json;
+import dev.streamscout.job.clip.ClipRequester;
+import dev.streamscout.job.io.KafkaChatSettings;
+import dev.streamscout.store.ClipDao;
+import dev.streamscout.store.Database;
+import dev.streamscout.store.DatabaseSettings;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** All-in-one wiring: in-process Kafka → embedded Flink cluster → JDBC into the store's schema. */
+class HighlightJobRunnerTest {
+
+    private static final Instant BURST = BEGINNING.plus(TWO_MINUTES);
+
+    private static KafkaClusterTestKit kafka;
+    private static Database database;
+
+    /** Would fail the test if the job tried to clip with clipping switched off. */
+    static final class ForbiddenRequester implements ClipRequester {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public CompletableFuture<Clip> request(Moment moment) {
+            throw new AssertionError("Twitch must not be called when clipping is off");
+        }
+    }
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(KafkaChatSettings.CHAT_TOPIC, 2, (short) 1))).all().get();
+        }
+        database = Database.open(new DatabaseSettings(
+                "jdbc:h2:mem:runner-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + DatabaseSettings.H2_OPTIONS, "sa", ""));
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static void publish(List<ChatMessage> chat, List<String> garbage) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (String junk : garbage) {
+                producer.send(new ProducerRecord<>(KafkaChatSettings.CHAT_TOPIC, HYPE_ID, junk.getBytes(StandardCharsets.UTF_8)));
+            }
+            for (ChatMessage m : chat) {
+                producer.send(new ProducerRecord<>(KafkaChatSettings.CHAT_TOPIC, m.channelId(), Json.toBytes(m)));
+            }
+            producer.flush();
+        }
+    }
+
+    @Test
+    void reads_chat_from_kafka_and_stores_one_clip_per_moment_then_shuts_down_promptly() throws Exception {
+        publish(inTimeOrder(
+                        steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
+                        burst(HYPE_ID, 40, BURST, Duration.ofMillis(20)),
+                        steady(CALM_ID, 2, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE))),
+                List.of("this is not json", "{\"channel_id\":"));
+        KafkaChatSettings source = KafkaChatSettings.of(kafka.bootstrapServers())
+                .withStartingOffsets(KafkaChatSettings.StartingOffsets.EARLIEST);
+        ClipDao clips = new ClipDao(database.dataSource());
+
+        int webPort = freePort();
+        int prometheusPort = freePort();
+        HighlightJobRunner runner = new HighlightJobRunner(JobSettings.defaults().withClippingEnabled(false), source,
+                database.settings(), new ForbiddenRequester(), new FlinkClusterSettings(webPort, prometheusPort));
+        JobClient job;
+        try {
+            job = runner.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !clips.recent(10).isEmpty());
+            Thread.sleep(1_000); // a second clip, if the job wrongly made one, would show up by now
+
+            assertThat(clips.recent(10)).singleElement().satisfies(clip -> {
+                assertThat(clip.momentId()).isEqualTo(Moment.momentId(HYPE_ID, BURST.toEpochMilli()));
+                assertThat(clip.status()).isEqualTo(ClipStatus.SKIPPED);
+            });
+            assertThat(job.getJobStatus().get(5, TimeUnit.SECONDS)).isEqualTo(JobStatus.RUNNING);
+            assertThat(get("http://127.0.0.1:" + webPort + "/jobs/overview")).contains("\"name\":\"highlights\"").contains("RUNNING");
+            String metrics = get("http://127.0.0.1:" + prometheusPort + "/metrics");
+            assertThat(metricLines(metrics, "anomalies_detected")).anyMatch(line -> line.endsWith(" 1.0"));
+            // Both bad records share a key, hence a partition, hence a reader.
+            assertThat(metricLines(metrics, "malformed_chat_messages")).anyMatch(line -> line.endsWith(" 2.0"));
+            assertThat(metricLines(metrics, "late_messages")).isNotEmpty();
+        } finally {
+            long start = System.nanoTime();
+            runner.close();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(6_000);
+        }
+        assertThat(job.getJobExecutionResult()).isDone();
+        // The MiniCluster is gone too: its Web UI port is free again.
+        try (ServerSocket rebind = new ServerSocket(webPort, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(rebind.getLocalPort()).isEqualTo(webPort);
+        }
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Sample lines of a Prometheus scrape whose metric name ends with {@code name}. */
+    private static List<String> metricLines(String scrape, String name) {
+        return scrape.lines().filter(l -> !l.startsWith("#") && l.matches("^\\w*" + name + "\\{.*")).toList();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.streamscout.store;
+
+import static dev.streamscout.store.StoreFixtures.NOON;
+import static dev.streamscout.store.StoreFixtures.clip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Opening, migrating, probing and closing a {@link Database}; each test gets a fresh database. */
+abstract class DatabaseLifecycleContract {
+
+    private TestDatabase testDatabase;
+
+    abstract TestDatabase createTestDatabase();
+
+    @BeforeEach
+    void create() {
+        testDatabase = null;
+        testDatabase = createTestDatabase();
+    }
+
+    @AfterEach
+    void drop() {
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
+    }
+
+    @Test
+    void reopeningDoesNotMigrateAgainAndKeepsData() throws Exception {
+        try (Database first = Database.open(testDatabase.settings())) {
+            new ClipDao(first.dataSource()).insert(clip("1", NOON));
+        }
+        try (Database second = Database.open(testDatabase.settings())) {
+            assertThat(new ClipDao(second.dataSource()).recent(10)).containsExactly(clip("1", NOON));
+            try (Connection c = second.dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("1");
+                assertThat(rs.getBoolean(2)).isTrue();
+                assertThat(rs.next()).as("one migration applied once").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void twoPoolsOnTheSameDatabaseSeeEachOthersWrites() {
+        try (Database a = Database.open(testDatabase.settings());
+                Database b = Database.open(testDatabase.settings())) {
+            new ClipDao(a.dataSource()).insert(clip("from-a", NOON));
+            new ClipDao(b.dataSource()).insert(clip("from-b", NOON.plusSeconds(1)));
+
+            assertThat(new ClipDao(a.dataSource()).recent(10)).extracting(c -> c.channelId())
+                    .containsExactly("from-b", "from-a");
+            assertThat(a.isHealthy()).isTrue();
+            assertThat(b.isHealthy()).isTrue();
+        }
+    }
+
+    @Test
+    void healthyWhileOpenUnhealthyOnceClosed() {
+        Database db = Database.open(testDatabase.settings());
+        assertThat(db.isHealthy()).isTrue();
+
+        db.close();
+
+        assertThat(db.isHealthy()).isFalse();
+    }
+}

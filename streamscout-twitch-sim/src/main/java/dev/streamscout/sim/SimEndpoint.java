@@ -1,0 +1,11 @@
+package dev.streamscout.sim;
+
+/** Endpoints whose next calls can be made to fail on purpose (see {@link TwitchSimulator#failNext}). */
+public enum SimEndpoint {
+    GET_STREAMS,
+    CREATE_CLIP,
+    GET_CLIPS,
+    GET_USERS,
+    OAUTH_TOKEN,
+    OAUTH_VALIDATE
+}

@@ -1,0 +1,9 @@
+/**
+ * A Twitch stand-in on 127.0.0.1 for the demo and end-to-end tests.
+ *
+ * <p>{@link dev.streamscout.sim.TwitchSimulator} is the entry point; {@link dev.streamscout.sim.SimulatorSettings}
+ * shapes it. Sub-packages: {@code world} (channels, hype schedule, clips, tokens, faults), {@code chat}
+ * (chatters, emotes, message text and the generator), {@code irc} (the chat server), {@code http}
+ * (Helix, OAuth and {@code /sim}). Only the types in this package are meant to be used from outside.
+ */
+package dev.streamscout.sim;

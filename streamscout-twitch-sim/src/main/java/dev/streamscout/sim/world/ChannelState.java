@@ -1,0 +1,107 @@
+package dev.streamscout.sim.world;
+
+import dev.streamscout.sim.SimChannel;
+import java.time.Instant;
+
+/**
+ * The mutable state of one synthetic channel. Identity (id, login, display name, language) never
+ * changes; viewers drift and the stream may go offline and come back with a new stream id.
+ * Updates and snapshots are synchronized so a snapshot never mixes two streams.
+ */
+public final class ChannelState {
+
+    private final String id;
+    private final String login;
+    private final String displayName;
+    private final String language;
+    /** The level the random walk is pulled back to, so that the Zipf shape survives drift. */
+    private final double baseLogViewers;
+
+    private double logViewers;
+    private boolean live = true;
+    private String streamId;
+    private Instant startedAt;
+    private String title;
+    private WorldNames.Game game;
+
+    ChannelState(String id, String login, String displayName, String language, int viewers,
+                 String streamId, Instant startedAt, String title, WorldNames.Game game) {
+        this.id = id;
+        this.login = login;
+        this.displayName = displayName;
+        this.language = language;
+        this.baseLogViewers = Math.log(Math.max(1, viewers));
+        this.logViewers = baseLogViewers;
+        this.streamId = streamId;
+        this.startedAt = startedAt;
+        this.title = title;
+        this.game = game;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public synchronized boolean live() {
+        return live;
+    }
+
+    /** Current viewers; 0 while offline. */
+    public synchronized int viewers() {
+        return live ? (int) Math.round(Math.exp(logViewers)) : 0;
+    }
+
+    public synchronized String gameId() {
+        return game.id();
+    }
+
+    public synchronized String gameName() {
+        return game.name();
+    }
+
+    public synchronized String title() {
+        return title;
+    }
+
+    public synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    public synchronized SimChannel snapshot() {
+        return new SimChannel(id, login, displayName, live, streamId, viewers(), startedAt, title,
+                game.id(), game.name(), language);
+    }
+
+    /** One mean-reverting random-walk step in log space. */
+    synchronized void drift(double gaussian, double pullBack, double step) {
+        logViewers += pullBack * (baseLogViewers - logViewers) + step * gaussian;
+    }
+
+    synchronized void setViewers(int viewers) {
+        logViewers = Math.log(Math.max(1, viewers));
+    }
+
+    synchronized void goOffline() {
+        live = false;
+    }
+
+    synchronized void goLive(String newStreamId, Instant now) {
+        if (!live) {
+            live = true;
+            streamId = newStreamId;
+            startedAt = now;
+        }
+    }
+}
