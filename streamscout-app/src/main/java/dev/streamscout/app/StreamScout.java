@@ -36,6 +36,6 @@ public final class StreamScout implements Runnable {
     @Override
     public void run() {
         // No command given: show what there is rather than doing something surprising.
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
