@@ -3,6 +3,7 @@ package dev.streamscout.app.config;
 import dev.streamscout.twitch.auth.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,8 +27,22 @@ public record StreamScoutConfig(
         Path twitchTokenFile,
         String twitchHelixUrl,
         String twitchOauthUrl,
+        IrcTransportKind twitchIrcTransport,
         String twitchIrcHost,
         int twitchIrcPort,
+        String twitchIrcWebsocketUrl,
+        Optional<String> twitchIrcLogin,
+        int channelsPerConnection,
+        List<String> monitorChannels,
+        List<String> monitorAllow,
+        List<String> monitorDeny,
+        Duration monitorOnlineTtl,
+        Optional<String> redisUrl,
+        int ingestHealthPort,
+        int ingestMetricsPort,
+        short kafkaReplicationFactor,
+        int kafkaProducerBuffer,
+        String eventsTopic,
         int joinThreshold,
         int leaveThreshold,
         Duration pollInterval,
@@ -72,8 +87,22 @@ public record StreamScoutConfig(
                 Path.of(raw.string(ConfigKey.TWITCH_TOKEN_FILE)),
                 nonBlank(raw, ConfigKey.TWITCH_HELIX_URL),
                 nonBlank(raw, ConfigKey.TWITCH_OAUTH_URL),
+                transport(raw),
                 nonBlank(raw, ConfigKey.TWITCH_IRC_HOST),
                 raw.integer(ConfigKey.TWITCH_IRC_PORT, 1, MAX_PORT),
+                nonBlank(raw, ConfigKey.TWITCH_IRC_WEBSOCKET_URL),
+                optional(raw.string(ConfigKey.TWITCH_IRC_LOGIN)),
+                raw.integer(ConfigKey.TWITCH_IRC_CHANNELS_PER_CONNECTION, 1, 100),
+                logins(raw, ConfigKey.MONITOR_CHANNELS),
+                logins(raw, ConfigKey.MONITOR_ALLOW),
+                logins(raw, ConfigKey.MONITOR_DENY),
+                raw.duration(ConfigKey.MONITOR_ONLINE_TTL, Duration.ofSeconds(1)),
+                optional(raw.string(ConfigKey.REDIS_URL)),
+                raw.integer(ConfigKey.INGEST_HEALTH_PORT, 0, MAX_PORT),
+                raw.integer(ConfigKey.INGEST_METRICS_PORT, 0, MAX_PORT),
+                (short) raw.integer(ConfigKey.KAFKA_REPLICATION_FACTOR, 1, 10),
+                raw.integer(ConfigKey.KAFKA_PRODUCER_BUFFER, 100, 10_000_000),
+                nonBlank(raw, ConfigKey.EVENTS_TOPIC),
                 join,
                 leave,
                 raw.duration(ConfigKey.POLL_INTERVAL, Duration.ofSeconds(1)),
@@ -85,6 +114,37 @@ public record StreamScoutConfig(
                 raw.integer(ConfigKey.FLINK_WEB_PORT, 0, MAX_PORT),
                 raw.integer(ConfigKey.FLINK_PROMETHEUS_PORT, 0, MAX_PORT),
                 level);
+    }
+
+    private static IrcTransportKind transport(RawConfig raw) {
+        String value = raw.string(ConfigKey.TWITCH_IRC_TRANSPORT).trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return IrcTransportKind.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("invalid value '" + raw.string(ConfigKey.TWITCH_IRC_TRANSPORT) + "' for "
+                    + ConfigKey.TWITCH_IRC_TRANSPORT.key() + " (from " + raw.origin(ConfigKey.TWITCH_IRC_TRANSPORT)
+                    + "): expected tls, tcp or websocket");
+        }
+    }
+
+    /** A comma-separated list of channel logins, lower-cased, {@code #} removed, each checked. */
+    private static List<String> logins(RawConfig raw, ConfigKey key) {
+        List<String> logins = new java.util.ArrayList<>();
+        for (String part : raw.string(key).split(",")) {
+            String login = part.trim().toLowerCase(java.util.Locale.ROOT);
+            if (login.startsWith("#")) {
+                login = login.substring(1);
+            }
+            if (login.isEmpty()) {
+                continue;
+            }
+            if (!login.matches("[a-z0-9_]{1,25}")) {
+                throw new ConfigException("invalid channel login '" + part.trim() + "' in " + key.key() + " (from "
+                        + raw.origin(key) + "): logins are 1 to 25 letters, digits or underscores");
+            }
+            logins.add(login);
+        }
+        return List.copyOf(logins);
     }
 
     private static Optional<String> optional(String value) {
@@ -112,7 +172,11 @@ public record StreamScoutConfig(
                 + ", database=" + postgresUrl.map(StreamScoutConfig::maskUrl).orElse("H2 under data dir")
                 + ", twitchClientId=" + Secrets.mask(twitchClientId)
                 + ", twitchClientSecret=" + Secrets.mask(twitchClientSecret)
-                + ", tokenFile=" + twitchTokenFile + ", helix=" + twitchHelixUrl + ", irc=" + twitchIrcHost + ":" + twitchIrcPort
+                + ", tokenFile=" + twitchTokenFile + ", helix=" + twitchHelixUrl
+                + ", irc=" + (twitchIrcTransport == IrcTransportKind.WEBSOCKET ? twitchIrcWebsocketUrl
+                        : twitchIrcTransport.name().toLowerCase(java.util.Locale.ROOT) + "://" + twitchIrcHost + ":" + twitchIrcPort)
+                + ", channels=" + (monitorChannels.isEmpty() ? "top " + joinThreshold : monitorChannels)
+                + ", redis=" + redisUrl.map(StreamScoutConfig::maskUrl).orElse("none")
                 + ", join/leave=" + joinThreshold + "/" + leaveThreshold + ", poll=" + pollInterval
                 + ", k=" + detectorK + ", window=" + detectorWindowSeconds + "s, cooldown=" + detectorCooldown
                 + ", clips=" + clipsEnabled + ", parallelism=" + flinkParallelism + "]";
