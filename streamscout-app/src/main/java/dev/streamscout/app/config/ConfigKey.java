@@ -11,57 +11,59 @@ import java.util.Optional;
  * and a test keeps the two in step.
  */
 public enum ConfigKey {
-    DATA_DIR("data.dir", "./data", "Directory for the embedded Kafka log, the H2 database and checkpoints.", "STREAMSCOUT_DATA_DIR"),
-    HTTP_PORT("http.port", "5000", "Port of the REST API and dashboard.", "HTTP_PORT"),
-    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap.servers", "", "Kafka bootstrap servers; empty starts the embedded broker.", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BROKER_URL"),
-    KAFKA_EMBEDDED_PORT("kafka.embedded.port", "9092", "Port of the embedded Kafka broker (0 picks a free one)."),
-    CHAT_TOPIC("kafka.topic.chat", "chat-messages", "Topic that carries chat messages, keyed by channel id."),
-    CHAT_TOPIC_PARTITIONS("kafka.topic.chat.partitions", "20", "Partitions of the chat topic when StreamScout creates it."),
-    LIFECYCLE_TOPIC("kafka.topic.lifecycle", "stream-lifecycle", "Topic that carries stream online/offline/viewer events."),
-    LIFECYCLE_TOPIC_PARTITIONS("kafka.topic.lifecycle.partitions", "10", "Partitions of the lifecycle topic when StreamScout creates it."),
-    POSTGRES_URL("postgres.url", "", "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); empty uses H2 under the data directory.", "POSTGRES_URL"),
-    POSTGRES_USER("postgres.user", "", "PostgreSQL user (when not in the URL).", "POSTGRES_USER"),
-    POSTGRES_PASSWORD("postgres.password", "", "PostgreSQL password (when not in the URL). Never logged.", "POSTGRES_PASSWORD"),
-    TWITCH_CLIENT_ID("twitch.client.id", "", "Twitch application client id (the simulator accepts any).", "TWITCH_CLIENT_ID"),
-    TWITCH_CLIENT_SECRET("twitch.client.secret", "", "Twitch application client secret. Never logged beyond 4 characters.", "TWITCH_CLIENT_SECRET"),
-    TWITCH_TOKEN_FILE("twitch.token.file", "./secrets/twitch_user_tokens.json", "User OAuth token file (seed format) used to create clips.", "TWITCH_TOKEN_FILE"),
-    TWITCH_HELIX_URL("twitch.helix.url", "https://api.twitch.tv/helix", "Base URL of the Helix API."),
-    TWITCH_OAUTH_URL("twitch.oauth.url", "https://id.twitch.tv/oauth2", "Base URL of Twitch OAuth."),
-    TWITCH_IRC_TRANSPORT("twitch.irc.transport", "tls", "How to reach Twitch chat: tls (TCP with TLS), tcp (plain, for local simulators) or websocket."),
-    TWITCH_IRC_HOST("twitch.irc.host", "irc.chat.twitch.tv", "Twitch chat (IRC) host for the tls and tcp transports."),
-    TWITCH_IRC_PORT("twitch.irc.port", "6697", "Twitch chat (IRC) port for the tls and tcp transports."),
-    TWITCH_IRC_WEBSOCKET_URL("twitch.irc.websocket.url", "wss://irc-ws.chat.twitch.tv:443", "Twitch chat WebSocket URL for the websocket transport."),
-    TWITCH_IRC_LOGIN("twitch.irc.login", "", "Login for chat with the user token; empty reads chat anonymously (justinfan)."),
-    TWITCH_IRC_CHANNELS_PER_CONNECTION("twitch.irc.channels.per.connection", "90", "Most channels joined on one chat connection."),
-    MONITOR_CHANNELS("monitor.channels", "", "Comma-separated channel logins to follow instead of the top N by viewers.", "TWITCH_CHANNEL"),
-    MONITOR_ALLOW("monitor.allow", "", "Comma-separated logins: when set, only these channels are ever joined."),
-    MONITOR_DENY("monitor.deny", "", "Comma-separated logins that are never joined."),
-    MONITOR_ONLINE_TTL("monitor.online.ttl", "PT6M", "How long a channel counts as online after the last poll that saw it."),
-    REDIS_URL("redis.url", "", "Redis URL (redis://host:6379) for shared online state; empty keeps it in memory.", "REDIS_URL"),
-    INGEST_HEALTH_PORT("ingest.health.port", "8080", "Port of the ingest service's /health (0 switches it off).", "HEALTH_CHECK_PORT"),
-    INGEST_METRICS_PORT("ingest.metrics.port", "9100", "Port of the ingest service's Prometheus /metrics (0 switches it off).", "PROMETHEUS_PORT"),
-    KAFKA_REPLICATION_FACTOR("kafka.replication.factor", "1", "Replication factor of topics StreamScout creates (1 for a single broker)."),
-    KAFKA_PRODUCER_BUFFER("kafka.producer.buffer.messages", "100000", "Messages held while Kafka is unreachable before ingest applies backpressure."),
-    EVENTS_TOPIC("kafka.topic.events", "chat-events", "Topic that carries subs, gifts, raids, announcements and bits, keyed by channel id."),
-    JOIN_THRESHOLD("monitor.join.threshold", "5", "Join the chat of channels ranked in this top N by viewers.", "JOIN_THRESHOLD"),
-    LEAVE_THRESHOLD("monitor.leave.threshold", "10", "Leave a joined chat when the channel falls below this top N.", "LEAVE_THRESHOLD"),
-    POLL_INTERVAL("monitor.poll.interval", "PT120S", "How often Get Streams is polled (ISO-8601 duration or seconds)."),
-    DETECTOR_K("detector.k", "1.0", "Seed detector threshold: fire when the window count exceeds mean + k standard deviations."),
-    DETECTOR_WINDOW_SECONDS("detector.window.seconds", "5", "Seed detector window length in seconds (it slides by 1 s)."),
-    DETECTOR_COOLDOWN("detector.cooldown", "PT30S", "Quiet period per channel after a detection."),
-    CLIPS_ENABLED("clips.enabled", "true", "Create Twitch clips for detected moments."),
-    FLINK_PARALLELISM("flink.parallelism", "2", "Parallelism of the Flink job.", "FLINK_PARALLELISM"),
-    FLINK_WEB_PORT("flink.web.port", "8081", "Port of the Flink Web UI in the all-in-one mode."),
-    FLINK_PROMETHEUS_PORT("flink.prometheus.port", "9249", "Port of Flink's Prometheus reporter (0 switches it off)."),
-    LOG_LEVEL("log.level", "INFO", "Log level of StreamScout's own loggers.", "LOG_LEVEL");
+    DATA_DIR("data.dir", "path", "./data", "Directory for the embedded Kafka log, the H2 database and checkpoints.", "STREAMSCOUT_DATA_DIR"),
+    HTTP_PORT("http.port", "port", "5000", "Port of the REST API and dashboard.", "HTTP_PORT"),
+    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap.servers", "host:port list", "", "Kafka bootstrap servers; empty starts the embedded broker.", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BROKER_URL"),
+    KAFKA_EMBEDDED_PORT("kafka.embedded.port", "port", "9092", "Port of the embedded Kafka broker (0 picks a free one)."),
+    CHAT_TOPIC("kafka.topic.chat", "string", "chat-messages", "Topic that carries chat messages, keyed by channel id."),
+    CHAT_TOPIC_PARTITIONS("kafka.topic.chat.partitions", "integer", "20", "Partitions of the chat topic when StreamScout creates it."),
+    LIFECYCLE_TOPIC("kafka.topic.lifecycle", "string", "stream-lifecycle", "Topic that carries stream online/offline/viewer events."),
+    LIFECYCLE_TOPIC_PARTITIONS("kafka.topic.lifecycle.partitions", "integer", "10", "Partitions of the lifecycle topic when StreamScout creates it."),
+    POSTGRES_URL("postgres.url", "URL", "", "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); empty uses H2 under the data directory.", "POSTGRES_URL"),
+    POSTGRES_USER("postgres.user", "string", "", "PostgreSQL user (when not in the URL).", "POSTGRES_USER"),
+    POSTGRES_PASSWORD("postgres.password", "secret", "", "PostgreSQL password (when not in the URL). Never logged.", "POSTGRES_PASSWORD"),
+    TWITCH_CLIENT_ID("twitch.client.id", "string", "", "Twitch application client id (the simulator accepts any).", "TWITCH_CLIENT_ID"),
+    TWITCH_CLIENT_SECRET("twitch.client.secret", "secret", "", "Twitch application client secret. Never logged beyond 4 characters.", "TWITCH_CLIENT_SECRET"),
+    TWITCH_TOKEN_FILE("twitch.token.file", "path", "./secrets/twitch_user_tokens.json", "User OAuth token file (seed format) used to create clips.", "TWITCH_TOKEN_FILE"),
+    TWITCH_HELIX_URL("twitch.helix.url", "URL", "https://api.twitch.tv/helix", "Base URL of the Helix API."),
+    TWITCH_OAUTH_URL("twitch.oauth.url", "URL", "https://id.twitch.tv/oauth2", "Base URL of Twitch OAuth."),
+    TWITCH_IRC_TRANSPORT("twitch.irc.transport", "tls, tcp or websocket", "tls", "How to reach Twitch chat: tls (TCP with TLS), tcp (plain, for local simulators) or websocket."),
+    TWITCH_IRC_HOST("twitch.irc.host", "host", "irc.chat.twitch.tv", "Twitch chat (IRC) host for the tls and tcp transports."),
+    TWITCH_IRC_PORT("twitch.irc.port", "port", "6697", "Twitch chat (IRC) port for the tls and tcp transports."),
+    TWITCH_IRC_WEBSOCKET_URL("twitch.irc.websocket.url", "URL", "wss://irc-ws.chat.twitch.tv:443", "Twitch chat WebSocket URL for the websocket transport."),
+    TWITCH_IRC_LOGIN("twitch.irc.login", "string", "", "Login for chat with the user token; empty reads chat anonymously (justinfan)."),
+    TWITCH_IRC_CHANNELS_PER_CONNECTION("twitch.irc.channels.per.connection", "integer 1-100", "90", "Most channels joined on one chat connection."),
+    MONITOR_CHANNELS("monitor.channels", "login list", "", "Comma-separated channel logins to follow instead of the top N by viewers.", "TWITCH_CHANNEL"),
+    MONITOR_ALLOW("monitor.allow", "login list", "", "Comma-separated logins: when set, only these channels are ever joined."),
+    MONITOR_DENY("monitor.deny", "login list", "", "Comma-separated logins that are never joined."),
+    MONITOR_ONLINE_TTL("monitor.online.ttl", "duration", "PT6M", "How long a channel counts as online after the last poll that saw it."),
+    REDIS_URL("redis.url", "URL", "", "Redis URL (redis://host:6379) for shared online state; empty keeps it in memory.", "REDIS_URL"),
+    INGEST_HEALTH_PORT("ingest.health.port", "port", "8080", "Port of the ingest service's /health (0 switches it off).", "HEALTH_CHECK_PORT"),
+    INGEST_METRICS_PORT("ingest.metrics.port", "port", "9100", "Port of the ingest service's Prometheus /metrics (0 switches it off).", "PROMETHEUS_PORT"),
+    KAFKA_REPLICATION_FACTOR("kafka.replication.factor", "integer 1-10", "1", "Replication factor of topics StreamScout creates (1 for a single broker)."),
+    KAFKA_PRODUCER_BUFFER("kafka.producer.buffer.messages", "integer", "100000", "Messages held while Kafka is unreachable before ingest applies backpressure."),
+    EVENTS_TOPIC("kafka.topic.events", "string", "chat-events", "Topic that carries subs, gifts, raids, announcements and bits, keyed by channel id."),
+    JOIN_THRESHOLD("monitor.join.threshold", "integer", "5", "Join the chat of channels ranked in this top N by viewers.", "JOIN_THRESHOLD"),
+    LEAVE_THRESHOLD("monitor.leave.threshold", "integer", "10", "Leave a joined chat when the channel falls below this top N.", "LEAVE_THRESHOLD"),
+    POLL_INTERVAL("monitor.poll.interval", "duration", "PT120S", "How often Get Streams is polled (ISO-8601 duration or seconds)."),
+    DETECTOR_K("detector.k", "number", "1.0", "Seed detector threshold: fire when the window count exceeds mean + k standard deviations."),
+    DETECTOR_WINDOW_SECONDS("detector.window.seconds", "integer", "5", "Seed detector window length in seconds (it slides by 1 s)."),
+    DETECTOR_COOLDOWN("detector.cooldown", "duration", "PT30S", "Quiet period per channel after a detection."),
+    CLIPS_ENABLED("clips.enabled", "boolean", "true", "Create Twitch clips for detected moments."),
+    FLINK_PARALLELISM("flink.parallelism", "integer", "2", "Parallelism of the Flink job.", "FLINK_PARALLELISM"),
+    FLINK_WEB_PORT("flink.web.port", "port", "8081", "Port of the Flink Web UI in the all-in-one mode."),
+    FLINK_PROMETHEUS_PORT("flink.prometheus.port", "port", "9249", "Port of Flink's Prometheus reporter (0 switches it off)."),
+    LOG_LEVEL("log.level", "TRACE..ERROR, OFF", "INFO", "Log level of StreamScout's own loggers.", "LOG_LEVEL");
 
     private final String key;
+    private final String type;
     private final String defaultValue;
     private final String description;
     private final List<String> envVars;
 
-    ConfigKey(String key, String defaultValue, String description, String... envVars) {
+    ConfigKey(String key, String type, String defaultValue, String description, String... envVars) {
         this.key = key;
+        this.type = type;
         this.defaultValue = defaultValue;
         this.description = description;
         this.envVars = List.of(envVars);
@@ -69,6 +71,11 @@ public enum ConfigKey {
 
     public String key() {
         return key;
+    }
+
+    /** What the value must look like, as documented. */
+    public String type() {
+        return type;
     }
 
     public String defaultValue() {
