@@ -1,6 +1,7 @@
 package dev.streamscout.app;
 
 import dev.streamscout.app.cli.DemoCommand;
+import dev.streamscout.app.cli.RunCommand;
 import dev.streamscout.app.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
             "Start with 'streamscout demo': the whole pipeline on this machine against a built-in",
             "Twitch simulator, no account or network needed."
         },
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class StreamScout implements Runnable {
 
     @CommandLine.Spec

@@ -13,6 +13,7 @@ import dev.streamscout.ingest.IngestSettings;
 import dev.streamscout.job.FlinkClusterSettings;
 import dev.streamscout.job.HighlightJobRunner;
 import dev.streamscout.job.JobSettings;
+import dev.streamscout.job.clip.AccessTokenSource;
 import dev.streamscout.job.clip.HelixClipRequester;
 import dev.streamscout.job.clip.TokenFileAccessTokens;
 import dev.streamscout.job.io.KafkaChatSettings;
@@ -69,25 +70,59 @@ public final class AllInOne implements AutoCloseable {
     public static AllInOne startDemo(StreamScoutConfig config, SimulatorSettings simulatorSettings) {
         ShutdownSequence shutdown = new ShutdownSequence(SHUTDOWN_DEADLINE);
         try {
-            return startDemo(config, simulatorSettings, shutdown);
+            TwitchSimulator simulator = step("the Twitch simulator", "",
+                    () -> shutdown.add("simulator", new TwitchSimulator(simulatorSettings).start()));
+            Path tokenFile = dataDir(config).resolve("secrets").resolve("twitch_user_tokens.json");
+            step("the demo user token", "", () -> obtainDemoToken(simulator, tokenFile));
+            TwitchAccess twitch = TwitchAccess.simulator(simulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, tokenFile);
+            return startPipeline(config, twitch, shutdown, simulator);
         } catch (RuntimeException e) {
             shutdown.close();
             throw e;
         }
     }
 
-    private static AllInOne startDemo(StreamScoutConfig config, SimulatorSettings simulatorSettings,
-            ShutdownSequence shutdown) {
-        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+    /** Starts everything but the simulator, against the Twitch endpoints in the configuration. */
+    public static AllInOne startRun(StreamScoutConfig config) {
+        TwitchAccess twitch = TwitchAccess.fromConfig(config);
+        if (twitch.userTokens().isEmpty()) {
+            LOG.warn("no user token file at {} (TWITCH_TOKEN_FILE): moments are stored without clips; run"
+                    + " 'streamscout auth' to create it", config.twitchTokenFile());
+        }
+        ShutdownSequence shutdown = new ShutdownSequence(SHUTDOWN_DEADLINE);
+        try {
+            return startPipeline(config, twitch, shutdown, null);
+        } catch (RuntimeException e) {
+            shutdown.close();
+            throw e;
+        }
+    }
 
-        TwitchSimulator simulator = step("the Twitch simulator", "",
-                () -> shutdown.add("simulator", new TwitchSimulator(simulatorSettings).start()));
+    private static Object obtainDemoToken(TwitchSimulator simulator, Path tokenFile) {
+        try {
+            return DemoUserToken.obtain(simulator.oauthBase(), DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, tokenFile);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 
+    private static Path dataDir(StreamScoutConfig config) {
+        return config.dataDir().toAbsolutePath().normalize();
+    }
+
+    private static AllInOne startPipeline(StreamScoutConfig config, TwitchAccess twitch, ShutdownSequence shutdown,
+            TwitchSimulator simulator) {
+        Path dataDir = dataDir(config);
         String bootstrap = startKafka(config, dataDir, shutdown);
         step("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(List.of(
-                TopicSpec.CHAT_MESSAGES.withName(config.chatTopic()).withPartitions(config.chatTopicPartitions()),
+                TopicSpec.CHAT_MESSAGES.withName(config.chatTopic()).withPartitions(config.chatTopicPartitions())
+                        .withReplicationFactor(config.kafkaReplicationFactor()),
                 TopicSpec.STREAM_LIFECYCLE.withName(config.lifecycleTopic())
-                        .withPartitions(config.lifecycleTopicPartitions()))));
+                        .withPartitions(config.lifecycleTopicPartitions())
+                        .withReplicationFactor(config.kafkaReplicationFactor()))));
 
         DatabaseSettings databaseSettings = config.postgresUrl()
                 .map(url -> DatabaseSettings.fromPostgresUrl(url, config.postgresUser(), config.postgresPassword()))
@@ -95,27 +130,17 @@ public final class AllInOne implements AutoCloseable {
         Database database = step("the database", " at " + databaseSettings,
                 () -> shutdown.add("database", Database.open(databaseSettings)));
 
-        Path tokenFile = dataDir.resolve("secrets").resolve("twitch_user_tokens.json");
-        step("the demo user token", "", () -> {
-            try {
-                return DemoUserToken.obtain(simulator.oauthBase(), DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, tokenFile);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        });
-
         // Completed only while running: once close() begins, the job ending is expected, not a failure.
         CompletableFuture<String> failure = new CompletableFuture<>();
+        JobSettings jobSettings = jobSettings(config).withClippingEnabled(
+                config.clipsEnabled() && twitch.userTokens().isPresent());
         HighlightJobRunner job = new HighlightJobRunner(
-                jobSettings(config),
+                jobSettings,
                 new KafkaChatSettings(bootstrap, config.chatTopic(), KafkaChatSettings.DEFAULT_GROUP_ID,
                         KafkaChatSettings.StartingOffsets.LATEST),
                 databaseSettings,
-                new HelixClipRequester(simulator.helixBase(), DEMO_CLIENT_ID, new TokenFileAccessTokens(tokenFile),
-                        jobSettings(config).clips()),
+                new HelixClipRequester(twitch.helixBase(), twitch.clientId(),
+                        twitch.userTokens().<AccessTokenSource>map(TokenFileAccessTokens::new).orElse(() -> null), jobSettings.clips()),
                 new FlinkClusterSettings(config.flinkWebPort(),
                         config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()));
         step("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
@@ -133,8 +158,8 @@ public final class AllInOne implements AutoCloseable {
             return job;
         });
 
-        IngestSettings ingestSettings = new IngestSettings(simulator.helixBase(), simulator.oauthBase(),
-                DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, simulator.host(), simulator.ircPort(), config.joinThreshold(),
+        IngestSettings ingestSettings = new IngestSettings(twitch.helixBase(), twitch.oauthBase(),
+                twitch.clientId(), twitch.clientSecret(), twitch.ircHost(), twitch.ircPort(), config.joinThreshold(),
                 config.leaveThreshold(), config.pollInterval(), config.chatTopic(), config.lifecycleTopic(), bootstrap);
         IngestService ingest = step("ingest", "", () -> {
             IngestService service = shutdown.add("ingest", new IngestService(ingestSettings,
@@ -151,7 +176,8 @@ public final class AllInOne implements AutoCloseable {
                                 HealthCheck.of("kafka", kafkaHealth))).start()));
 
         Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + api.port()),
-                URI.create("http://localhost:" + config.flinkWebPort()), simulator.simBase(), bootstrap);
+                URI.create("http://localhost:" + config.flinkWebPort()),
+                simulator == null ? null : simulator.simBase(), bootstrap);
         LOG.info("all-in-one started: {}", endpoints);
         return new AllInOne(shutdown, endpoints, simulator, ingest, failure);
     }

@@ -40,6 +40,20 @@ class CommandLineTest {
     }
 
     @Test
+    void runHelpSaysWhatItNeeds() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("TWITCH_CLIENT_ID").contains("streamscout auth").contains("--channels");
+    }
+
+    @Test
+    void runWithoutCredentialsExitsNonZeroNamingTheVariable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TWITCH_CLIENT_ID") == null,
+                "TWITCH_CLIENT_ID is set in this environment");
+        assertThat(run("run", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("TWITCH_CLIENT_ID").contains("streamscout auth");
+    }
+
+    @Test
     void aBadOptionValueNamesTheOption() {
         assertThat(run("demo", "--port", "abc")).isEqualTo(2);
         assertThat(err.toString()).contains("--port").contains("abc");

@@ -1,0 +1,103 @@
+package dev.streamscout.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.streamscout.app.config.ConfigException;
+import dev.streamscout.app.config.ConfigKey;
+import dev.streamscout.app.config.RawConfig;
+import dev.streamscout.app.config.StreamScoutConfig;
+import dev.streamscout.sim.SimulatorSettings;
+import dev.streamscout.sim.TwitchSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code streamscout run} is the demo without the simulator: point its Twitch endpoints at one. */
+class RunAgainstSimulatorTest {
+
+    @TempDir
+    Path dataDir;
+
+    private TwitchSimulator simulator;
+    private AllInOne app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private Map<ConfigKey, String> localPorts() {
+        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+        overrides.put(ConfigKey.DATA_DIR, dataDir.toString());
+        overrides.put(ConfigKey.HTTP_PORT, "0");
+        overrides.put(ConfigKey.KAFKA_EMBEDDED_PORT, "0");
+        overrides.put(ConfigKey.FLINK_WEB_PORT, "0");
+        overrides.put(ConfigKey.FLINK_PROMETHEUS_PORT, "0");
+        overrides.put(ConfigKey.INGEST_HEALTH_PORT, "0");
+        overrides.put(ConfigKey.INGEST_METRICS_PORT, "0");
+        overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "2");
+        overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
+        return overrides;
+    }
+
+    @Test
+    void runFollowsTheConfiguredEndpointsAndWorksWithoutATokenFile() throws Exception {
+        simulator = new TwitchSimulator(SimulatorSettings.defaults().withScheduleHypeMoments(false)).start();
+        Map<ConfigKey, String> overrides = localPorts();
+        overrides.put(ConfigKey.TWITCH_HELIX_URL, simulator.helixBase().toString());
+        overrides.put(ConfigKey.TWITCH_OAUTH_URL, simulator.oauthBase().toString());
+        overrides.put(ConfigKey.TWITCH_IRC_TRANSPORT, "tcp");
+        overrides.put(ConfigKey.TWITCH_IRC_HOST, simulator.host());
+        overrides.put(ConfigKey.TWITCH_IRC_PORT, Integer.toString(simulator.ircPort()));
+        overrides.put(ConfigKey.TWITCH_TOKEN_FILE, dataDir.resolve("no-such-token-file.json").toString());
+        overrides.put(ConfigKey.POLL_INTERVAL, "2");
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null,
+                Map.of("TWITCH_CLIENT_ID", "run-test", "TWITCH_CLIENT_SECRET", "run-test-secret"), overrides));
+
+        app = AllInOne.startRun(config);
+
+        assertThat(app.endpoints().simulator()).isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.ingest().chatMessagesPublished() > 100);
+        assertThat(app.ingest().joinedChannels()).hasSize(5);
+        assertThat(simulator.joinedChannels()).hasSize(5);
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(app.endpoints().api() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void runWithoutCredentialsNamesTheVariableAndTheFix() {
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null, Map.of(), localPorts()));
+
+        assertThatThrownBy(() -> AllInOne.startRun(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("TWITCH_CLIENT_ID")
+                .hasMessageContaining("streamscout auth");
+    }
+
+    @Test
+    void runWithoutTheSecretNamesIt() {
+        StreamScoutConfig config = StreamScoutConfig.from(
+                RawConfig.load(null, Map.of("TWITCH_CLIENT_ID", "abc"), localPorts()));
+
+        assertThatThrownBy(() -> AllInOne.startRun(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("TWITCH_CLIENT_SECRET");
+    }
+}
