@@ -1,5 +1,6 @@
 package dev.streamscout.app;
 
+import dev.streamscout.app.cli.AuthCommand;
 import dev.streamscout.app.cli.DemoCommand;
 import dev.streamscout.app.cli.RunCommand;
 import dev.streamscout.app.cli.VersionProvider;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
             "Start with 'streamscout demo': the whole pipeline on this machine against a built-in",
             "Twitch simulator, no account or network needed."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, AuthCommand.class, CommandLine.HelpCommand.class})
 public final class StreamScout implements Runnable {
 
     @CommandLine.Spec

@@ -3,7 +3,12 @@ package dev.streamscout.app.wiring;
 import dev.streamscout.api.ApiServer;
 import dev.streamscout.api.ApiSettings;
 import dev.streamscout.api.HealthCheck;
+import dev.streamscout.app.config.ConfigException;
 import dev.streamscout.app.config.StreamScoutConfig;
+import dev.streamscout.twitch.auth.OAuthClient;
+import dev.streamscout.twitch.auth.TokenValidation;
+import dev.streamscout.twitch.auth.UserTokenException;
+import dev.streamscout.twitch.auth.UserTokenManager;
 import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
 import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
 import dev.streamscout.app.kafka.TopicProvisioner;
@@ -85,6 +90,7 @@ public final class AllInOne implements AutoCloseable {
     /** Starts everything but the simulator, against the Twitch endpoints in the configuration. */
     public static AllInOne startRun(StreamScoutConfig config) {
         TwitchAccess twitch = TwitchAccess.fromConfig(config);
+        twitch.userTokens().ifPresent(file -> checkUserToken(twitch, file));
         if (twitch.userTokens().isEmpty()) {
             LOG.warn("no user token file at {} (TWITCH_TOKEN_FILE): moments are stored without clips; run"
                     + " 'streamscout auth' to create it", config.twitchTokenFile());
@@ -95,6 +101,21 @@ public final class AllInOne implements AutoCloseable {
         } catch (RuntimeException e) {
             shutdown.close();
             throw e;
+        }
+    }
+
+    /**
+     * A token file that exists but is unusable (malformed, revoked, lacking {@code clips:edit}) stops
+     * the start: running on silently without clips would hide the mistake.
+     */
+    private static void checkUserToken(TwitchAccess twitch, Path file) {
+        OAuthClient oauth = new OAuthClient(twitch.oauthBase(), twitch.clientId(), twitch.clientSecret(),
+                java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        try (UserTokenManager tokens = new UserTokenManager(file, oauth)) {
+            TokenValidation validation = tokens.start();
+            LOG.info("user token for {} is valid (scopes {})", validation.login(), validation.scopes());
+        } catch (UserTokenException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 
@@ -140,7 +161,8 @@ public final class AllInOne implements AutoCloseable {
                         KafkaChatSettings.StartingOffsets.LATEST),
                 databaseSettings,
                 new HelixClipRequester(twitch.helixBase(), twitch.clientId(),
-                        twitch.userTokens().<AccessTokenSource>map(TokenFileAccessTokens::new).orElse(() -> null), jobSettings.clips()),
+                        twitch.userTokens().<AccessTokenSource>map(file -> new TokenFileAccessTokens(file,
+                                twitch.oauthBase(), twitch.clientId(), twitch.clientSecret())).orElse(() -> null), jobSettings.clips()),
                 new FlinkClusterSettings(config.flinkWebPort(),
                         config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()));
         step("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {

@@ -92,6 +92,20 @@ class RunAgainstSimulatorTest {
     }
 
     @Test
+    void anUnusableTokenFileStopsTheStartNamingTheFix() throws Exception {
+        Path tokenFile = dataDir.resolve("twitch_user_tokens.json");
+        java.nio.file.Files.writeString(tokenFile, "{not json");
+        Map<ConfigKey, String> overrides = localPorts();
+        overrides.put(ConfigKey.TWITCH_TOKEN_FILE, tokenFile.toString());
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null,
+                Map.of("TWITCH_CLIENT_ID", "abc", "TWITCH_CLIENT_SECRET", "def"), overrides));
+
+        assertThatThrownBy(() -> AllInOne.startRun(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("streamscout auth");
+    }
+
+    @Test
     void runWithoutTheSecretNamesIt() {
         StreamScoutConfig config = StreamScoutConfig.from(
                 RawConfig.load(null, Map.of("TWITCH_CLIENT_ID", "abc"), localPorts()));

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Parameters go in the form body, never the query string, so the secret stays out of access
  * logs. Thread-safe; {@link #get()} blocks while a token is being fetched.
  */
-public final class AppTokenProvider implements Supplier<String> {
+public final class AppTokenProvider implements RenewableToken {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Refresh this long before expiry (or at half the lifetime for short-lived tokens). */
@@ -73,6 +72,17 @@ public final class AppTokenProvider implements Supplier<String> {
     /** Forgets the cached token so that the next {@link #get()} fetches a new one (after a 401). */
     public synchronized void invalidate() {
         token = null;
+    }
+
+    /**
+     * Forgets the cached token if it is still {@code rejectedToken}; a token fetched meanwhile by
+     * another caller is kept, so concurrent 401s cause one fetch, not many.
+     */
+    @Override
+    public synchronized void renewAfterRejection(String rejectedToken) {
+        if (token != null && token.equals(rejectedToken)) {
+            token = null;
+        }
     }
 
     /** How many tokens have been fetched from the server (for metrics and tests). */

@@ -80,6 +80,25 @@ final class HelixJson {
                 vod.isIntegralNumber() ? Integer.valueOf(vod.intValue()) : null));
     }
 
+    static List<HelixUser> users(String body) {
+        List<HelixUser> users = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : dataArray(root(body))) {
+            String where = "data[" + index++ + "]";
+            users.add(new HelixUser(
+                    requiredText(item, "id", where),
+                    requiredText(item, "login", where),
+                    textOrEmpty(item, "display_name"),
+                    textOrEmpty(item, "type"),
+                    textOrEmpty(item, "broadcaster_type"),
+                    textOrEmpty(item, "description"),
+                    textOrEmpty(item, "profile_image_url"),
+                    textOrEmpty(item, "offline_image_url"),
+                    optionalInstant(item, "created_at", where)));
+        }
+        return users;
+    }
+
     /** Best effort: the Twitch error body, or {@code null} when the body is not one. */
     static HelixErrorBody errorBodyOrNull(String body) {
         if (body == null || body.isBlank()) {
@@ -139,6 +158,11 @@ final class HelixJson {
     private static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+
+    private static String textOrEmpty(JsonNode node, String field) {
+        String text = optionalText(node, field);
+        return text == null ? "" : text;
     }
 
     private static int optionalInt(JsonNode node, String field, String where) {
