@@ -2,6 +2,7 @@ package dev.streamscout.app;
 
 import dev.streamscout.app.cli.AuthCommand;
 import dev.streamscout.app.cli.DemoCommand;
+import dev.streamscout.app.cli.IngestCommand;
 import dev.streamscout.app.cli.RunCommand;
 import dev.streamscout.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
             "Start with 'streamscout demo': the whole pipeline on this machine against a built-in",
             "Twitch simulator, no account or network needed."
         },
-        subcommands = {DemoCommand.class, RunCommand.class, AuthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, AuthCommand.class, CommandLine.HelpCommand.class})
 public final class StreamScout implements Runnable {
 
     @CommandLine.Spec

@@ -1,7 +1,6 @@
 package dev.streamscout.ingest;
 
 import dev.streamscout.core.chat.ChatMessage;
-import org.apache.kafka.clients.producer.Producer;
 
 /**
  * Publishes every chat message, commands included (the Flink job filters them), to
@@ -11,11 +10,18 @@ public final class ChatPublisher extends KafkaJsonPublisher<ChatMessage> {
 
     public static final String DEFAULT_TOPIC = "chat-messages";
 
-    public ChatPublisher(Producer<String, byte[]> producer, String topic) {
-        super(producer, topic, ChatMessage::channelId);
+    /** Over a shared outbox. */
+    public ChatPublisher(KafkaOutbox outbox, String topic) {
+        super(outbox, false, topic, ChatMessage::channelId);
     }
 
+    private ChatPublisher(KafkaOutbox outbox, boolean owns, String topic) {
+        super(outbox, owns, topic, ChatMessage::channelId);
+    }
+
+    /** With its own producer and a buffer of {@value IngestSettings#DEFAULT_PRODUCER_BUFFER} messages. */
     public static ChatPublisher create(String bootstrapServers, String topic) {
-        return new ChatPublisher(createProducer(bootstrapServers, "streamscout-ingest-chat"), topic);
+        return new ChatPublisher(KafkaOutbox.create(bootstrapServers, "streamscout-ingest-chat",
+                IngestSettings.DEFAULT_PRODUCER_BUFFER), true, topic);
     }
 }

@@ -6,7 +6,15 @@ import static dev.streamscout.core.stream.StreamLifecycleEvent.Type.VIEWERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamscout.core.chat.ChatEvent;
 import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.ingest.observe.IngestHttpServer;
+import dev.streamscout.store.ViewerTimeseriesDao;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import dev.streamscout.core.json.Json;
 import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.sim.SimChannel;
@@ -42,7 +50,10 @@ class IngestServiceIntegrationTest {
 
     private static final String CHAT_TOPIC = "chat-messages";
     private static final String LIFECYCLE_TOPIC = "stream-lifecycle";
+    private static final String EVENTS_TOPIC = "chat-events";
     private static final Duration POLL = Duration.ofMillis(700);
+    /** Short, so that a stream that ended is reported within seconds rather than minutes. */
+    private static final Duration ONLINE_TTL = Duration.ofSeconds(3);
 
     @TempDir
     static Path dataDir;
@@ -60,10 +71,12 @@ class IngestServiceIntegrationTest {
         kafka = KafkaTestCluster.start();
         kafka.createTopic(CHAT_TOPIC, 4);
         kafka.createTopic(LIFECYCLE_TOPIC, 2);
+        kafka.createTopic(EVENTS_TOPIC, 2);
         sim = new TwitchSimulator(SimulatorSettings.defaults()
                 .withSeed(11)
                 .withChannels(14)
                 .withTotalChatRatePerSecond(300)
+                .withChatEventShare(0.05)
                 .withScheduleHypeMoments(false)
                 .withViewerDriftInterval(Duration.ofHours(1)))
                 .start();
@@ -72,10 +85,16 @@ class IngestServiceIntegrationTest {
         database = Database.open(DatabaseSettings.h2File(dataDir));
         streamers = new StreamerDao(database.dataSource());
 
-        IngestSettings settings = new IngestSettings(sim.helixBase(), sim.oauthBase(), "streamscout-test",
-                "not-a-real-secret-123", sim.host(), sim.ircPort(), 5, 10, POLL, CHAT_TOPIC, LIFECYCLE_TOPIC,
-                kafka.bootstrapServers());
-        ingest = new IngestService(settings, streamers);
+        IngestSettings settings = IngestSettings.twitch("streamscout-test", "not-a-real-secret-123",
+                        kafka.bootstrapServers())
+                .withTwitchEndpoints(sim.helixBase(), sim.oauthBase(), sim.host(), sim.ircPort())
+                .withIrc(ChatTransport.TCP, sim.host(), sim.ircPort(), IngestSettings.TWITCH_IRC_WEBSOCKET)
+                .withPollInterval(POLL)
+                .withOnlineTtl(ONLINE_TTL)
+                .withTopics(CHAT_TOPIC, LIFECYCLE_TOPIC)
+                .withEventsTopic(EVENTS_TOPIC)
+                .withHttpPorts(0, 0);
+        ingest = new IngestService(settings, database);
         ingest.start();
     }
 
@@ -165,7 +184,8 @@ class IngestServiceIntegrationTest {
         Set<String> before = ingest.joinedChannels();
         long errorsBefore = ingest.twitchApiErrors();
 
-        sim.failNext(SimEndpoint.GET_STREAMS, 2, 503);
+        // Helix retries a 503 once by itself: four failed answers are two failed polls.
+        sim.failNext(SimEndpoint.GET_STREAMS, 4, 503);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> ingest.twitchApiErrors() >= errorsBefore + 2);
         assertThat(ingest.joinedChannels()).isEqualTo(before);
@@ -188,6 +208,69 @@ class IngestServiceIntegrationTest {
                 .stream().map(IngestServiceIntegrationTest::decodeEvent).filter(e -> e.type() == OFFLINE).toList();
         assertThat(offline).extracting(StreamLifecycleEvent::channelId).containsExactly(leader.id());
         assertThat(streamers.find(leader.id())).get().extracting(Streamer::live).isEqualTo(false);
+    }
+
+    @Test
+    @Order(5)
+    void chatEventsArePublishedBesideChatKeyedByChannelId() {
+        List<ConsumerRecord<String, byte[]>> records = kafka.consume(EVENTS_TOPIC, Duration.ofSeconds(30),
+                r -> r.size() >= 5);
+
+        assertThat(records).hasSizeGreaterThanOrEqualTo(5).allSatisfy(record -> {
+            ChatEvent event = Json.fromBytes(record.value(), ChatEvent.class);
+            assertThat(record.key()).isEqualTo(event.channelId());
+            assertThat(event.type()).isNotNull();
+            assertThat(event.channelLogin()).isNotBlank();
+        });
+        assertThat(ingest.chatEventsPublished()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @Order(6)
+    void everyPollLeavesViewerSamplesBehind() {
+        SimChannel second = ranking.get(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> new ViewerTimeseriesDao(database.dataSource())
+                .range(second.id(), Instant.EPOCH, Instant.now().plusSeconds(60)).size() >= 3);
+        assertThat(new ViewerTimeseriesDao(database.dataSource())
+                .range(second.id(), Instant.EPOCH, Instant.now().plusSeconds(60)))
+                .allSatisfy(sample -> assertThat(sample.viewerCount()).isEqualTo(second.viewerCount()));
+    }
+
+    @Test
+    @Order(7)
+    void healthReportsEveryDependencyAndMetricsShowTheSeedNames() throws Exception {
+        IngestHttpServer http = ingest.httpServer().orElseThrow();
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<String> health = client.send(HttpRequest.newBuilder(http.healthUri()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode body = Json.mapper().readTree(health.body());
+        assertThat(body.get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("dependencies").get("twitch_chat").get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("dependencies").get("helix").get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("dependencies").get("kafka").get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("dependencies").get("database").get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("dependencies").get("redis").get("status").asText()).isEqualTo("DISABLED");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            String metrics = client.send(HttpRequest.newBuilder(http.metricsUri()).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metric(metrics, "active_stream_count")).isEqualTo(5.0);
+            assertThat(metric(metrics, "chat_message_rate")).isGreaterThan(0.0);
+            assertThat(metric(metrics, "twitch_api_errors_total")).isGreaterThanOrEqualTo(2.0);
+            assertThat(metric(metrics, "twitch_chat_connections")).isGreaterThanOrEqualTo(1.0);
+            assertThat(metric(metrics, "twitch_chat_joins_total")).isGreaterThanOrEqualTo(5.0);
+            assertThat(metrics).contains("twitch_chat_reconnects_total", "twitch_chat_parse_errors_total",
+                    "kafka_send_errors_total", "kafka_send_latency_seconds_count", "kafka_buffered_messages");
+        });
+    }
+
+    /** The value of an untagged sample line {@code name value}. */
+    private static double metric(String exposition, String name) {
+        return exposition.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " missing from /metrics:\n" + exposition));
     }
 
     private static ChatMessage decode(ConsumerRecord<String, byte[]> record) {

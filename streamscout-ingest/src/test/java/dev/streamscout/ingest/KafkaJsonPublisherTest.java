@@ -94,18 +94,36 @@ class KafkaJsonPublisherTest {
     }
 
     @Test
-    void anUnreachableBrokerCostsTheCallerOneStallAndIsCounted() {
-        try (ChatPublisher publisher = ChatPublisher.create("127.0.0.1:1", "chat-test")) {
+    void anUnreachableBrokerFillsTheBufferThenSlowsTheCallerAndDropsVisibly() {
+        KafkaOutbox outbox = new KafkaOutbox(KafkaOutbox.createProducer("127.0.0.1:1", "test-unreachable"), 50,
+                Duration.ofMillis(100));
+        try (ChatPublisher publisher = new ChatPublisher(outbox, "chat-test")) {
             long begin = System.nanoTime();
-            for (int i = 0; i < 200; i++) {
-                publisher.publish(chat("1", "u", "hello", i));
+            for (int i = 0; i < 50; i++) {
+                assertThat(publisher.publish(chat("1", "u", "hello", i))).isTrue();
             }
-            Duration spent = Duration.ofNanos(System.nanoTime() - begin);
+            Duration withinBound = Duration.ofNanos(System.nanoTime() - begin);
+            assertThat(withinBound).as("within the bound nothing waits").isLessThan(Duration.ofMillis(500));
 
-            assertThat(spent).isLessThan(Duration.ofMillis(3_000));
-            assertThat(publisher.failed()).isEqualTo(200);
+            begin = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                assertThat(publisher.publish(chat("1", "u", "over", 100 + i))).isFalse();
+            }
+            Duration beyondBound = Duration.ofNanos(System.nanoTime() - begin);
+
+            assertThat(beyondBound).as("each message beyond the bound waited for space")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(outbox.buffered()).isEqualTo(50);
+            assertThat(outbox.waitsForSpace()).isEqualTo(10);
+            assertThat(outbox.dropped()).isEqualTo(10);
+            assertThat(publisher.dropped()).isEqualTo(10);
+            assertThat(publisher.sent()).isEqualTo(50);
             assertThat(publisher.published()).isZero();
+        } finally {
+            outbox.close(Duration.ofMillis(500));
         }
+        assertThat(outbox.failed()).as("what never reached Kafka is counted at shutdown").isEqualTo(50);
+        assertThat(outbox.buffered()).isZero();
     }
 
     @Test
@@ -118,6 +136,7 @@ class KafkaJsonPublisherTest {
 
         assertThat(publisher.failed()).isEqualTo(1);
         assertThat(publisher.sent()).isZero();
+        assertThat(publisher.publish(null)).isFalse();
     }
 
     @Test

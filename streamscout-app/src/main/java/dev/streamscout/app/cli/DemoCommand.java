@@ -64,6 +64,8 @@ public final class DemoCommand implements Callable<Integer> {
         overrides.put(ConfigKey.POLL_INTERVAL, DEMO_POLL_INTERVAL.toString());
         overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, Integer.toString(DEMO_PARTITIONS));
         overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, Integer.toString(DEMO_PARTITIONS));
+        // A channel that leaves the simulated top ranks goes offline after three missed polls, not six minutes.
+        overrides.put(ConfigKey.MONITOR_ONLINE_TTL, DEMO_POLL_INTERVAL.multipliedBy(3).toString());
         options.addTo(overrides);
         return overrides;
     }

@@ -25,6 +25,9 @@ final class Foreground {
         out.println("  dashboard    " + urls.api() + "/");
         out.println("  health       " + urls.api() + "/health");
         out.println("  Flink UI     " + urls.flinkUi());
+        if (urls.ingestMetrics() != null) {
+            out.println("  metrics      " + urls.ingestMetrics() + "   (ingest, Prometheus)");
+        }
         if (urls.simulator() != null) {
             out.println("  simulator    " + urls.simulator() + "/moments   (the scripted hype moments)");
         }

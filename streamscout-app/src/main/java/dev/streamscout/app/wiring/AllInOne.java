@@ -5,14 +5,10 @@ import dev.streamscout.api.ApiSettings;
 import dev.streamscout.api.HealthCheck;
 import dev.streamscout.app.config.ConfigException;
 import dev.streamscout.app.config.StreamScoutConfig;
-import dev.streamscout.twitch.auth.OAuthClient;
-import dev.streamscout.twitch.auth.TokenValidation;
-import dev.streamscout.twitch.auth.UserTokenException;
-import dev.streamscout.twitch.auth.UserTokenManager;
+import dev.streamscout.app.ingest.StandaloneIngest;
 import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
 import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
 import dev.streamscout.app.kafka.TopicProvisioner;
-import dev.streamscout.app.kafka.TopicSpec;
 import dev.streamscout.ingest.IngestService;
 import dev.streamscout.ingest.IngestSettings;
 import dev.streamscout.job.FlinkClusterSettings;
@@ -27,7 +23,10 @@ import dev.streamscout.sim.TwitchSimulator;
 import dev.streamscout.store.ClipDao;
 import dev.streamscout.store.Database;
 import dev.streamscout.store.DatabaseSettings;
-import dev.streamscout.store.StreamerDao;
+import dev.streamscout.twitch.auth.OAuthClient;
+import dev.streamscout.twitch.auth.TokenValidation;
+import dev.streamscout.twitch.auth.UserTokenException;
+import dev.streamscout.twitch.auth.UserTokenManager;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +50,8 @@ public final class AllInOne implements AutoCloseable {
     private static final String DEMO_CLIENT_SECRET = "streamscout-demo-secret";
 
     /** Where a running all-in-one can be reached. */
-    public record Endpoints(URI api, URI flinkUi, URI simulator, String kafkaBootstrapServers) {}
+    /** Where a running all-in-one can be reached; {@code simulator} and {@code ingestMetrics} may be null. */
+    public record Endpoints(URI api, URI flinkUi, URI simulator, URI ingestMetrics, String kafkaBootstrapServers) {}
 
     private final ShutdownSequence shutdown;
     private final Endpoints endpoints;
@@ -138,12 +138,7 @@ public final class AllInOne implements AutoCloseable {
             TwitchSimulator simulator) {
         Path dataDir = dataDir(config);
         String bootstrap = startKafka(config, dataDir, shutdown);
-        step("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(List.of(
-                TopicSpec.CHAT_MESSAGES.withName(config.chatTopic()).withPartitions(config.chatTopicPartitions())
-                        .withReplicationFactor(config.kafkaReplicationFactor()),
-                TopicSpec.STREAM_LIFECYCLE.withName(config.lifecycleTopic())
-                        .withPartitions(config.lifecycleTopicPartitions())
-                        .withReplicationFactor(config.kafkaReplicationFactor()))));
+        step("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(StandaloneIngest.topics(config)));
 
         DatabaseSettings databaseSettings = config.postgresUrl()
                 .map(url -> DatabaseSettings.fromPostgresUrl(url, config.postgresUser(), config.postgresPassword()))
@@ -180,13 +175,16 @@ public final class AllInOne implements AutoCloseable {
             return job;
         });
 
-        IngestSettings ingestSettings = new IngestSettings(twitch.helixBase(), twitch.oauthBase(),
-                twitch.clientId(), twitch.clientSecret(), twitch.ircHost(), twitch.ircPort(), config.joinThreshold(),
-                config.leaveThreshold(), config.pollInterval(), config.chatTopic(), config.lifecycleTopic(), bootstrap);
-        IngestService ingest = step("ingest", "", () -> {
-            IngestService service = shutdown.add("ingest", new IngestService(ingestSettings,
-                    new StreamerDao(database.dataSource())));
+        IngestSettings ingestSettings = StandaloneIngest.settings(config, twitch, bootstrap, null);
+        IngestService ingest = step("ingest", " (health port " + config.ingestHealthPort() + ", metrics port "
+                + config.ingestMetricsPort() + ")", () -> {
+            IngestService service = shutdown.add("ingest", new IngestService(ingestSettings, database));
             service.start();
+            service.failure().thenAccept(reason -> {
+                if (!shutdown.isClosing()) {
+                    failure.complete("ingest stopped: " + reason);
+                }
+            });
             return service;
         });
 
@@ -199,7 +197,10 @@ public final class AllInOne implements AutoCloseable {
 
         Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + api.port()),
                 URI.create("http://localhost:" + config.flinkWebPort()),
-                simulator == null ? null : simulator.simBase(), bootstrap);
+                simulator == null ? null : simulator.simBase(),
+                ingest.httpServer().map(server -> server.metricsUri())
+                        .orElse(null),
+                bootstrap);
         LOG.info("all-in-one started: {}", endpoints);
         return new AllInOne(shutdown, endpoints, simulator, ingest, failure);
     }

@@ -58,6 +58,8 @@ class DemoEndToEndTest {
         overrides.put(ConfigKey.KAFKA_EMBEDDED_PORT, "0");
         overrides.put(ConfigKey.FLINK_WEB_PORT, "0");
         overrides.put(ConfigKey.FLINK_PROMETHEUS_PORT, "0");
+        overrides.put(ConfigKey.INGEST_HEALTH_PORT, "0");
+        overrides.put(ConfigKey.INGEST_METRICS_PORT, "0");
         overrides.put(ConfigKey.POLL_INTERVAL, "2");
         overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "4");
         overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");

@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * How {@link IrcClient} reaches a chat server. Plain TCP today ({@link TcpIrcTransport}); TLS on
- * 6697 and WebSocket on 443 plug in here without touching the client.
+ * How a chat connection reaches its server: {@link TcpIrcTransport}, {@link TlsIrcTransport} or
+ * {@link WebSocketIrcTransport}, made by {@link IrcEndpoint#transport}. Whatever the transport, the
+ * connection above it sees lines.
  */
 public interface IrcTransport {
 
-    /** Opens one connection; fails within {@code connectTimeout}. */
-    Connection open(String host, int port, Duration connectTimeout) throws IOException;
+    /** Opens one connection; fails within about {@code connectTimeout}. */
+    Connection open(Duration connectTimeout) throws IOException;
 
     /** One open connection, read by one thread and written by any. */
     interface Connection extends Closeable {
@@ -25,5 +26,12 @@ public interface IrcTransport {
         /** Closes the connection, unblocking a pending {@link #readLine()}. Idempotent, never throws. */
         @Override
         void close();
+    }
+
+    /** A line break would let a channel name or message smuggle in a second command. */
+    static void requireSingleLine(String line) {
+        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("outgoing IRC line contains a line break");
+        }
     }
 }

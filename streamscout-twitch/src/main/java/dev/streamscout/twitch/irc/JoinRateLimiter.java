@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 
 /**
  * Twitch's JOIN limit as a sliding window: at most {@code permits} JOINs in any {@code windowMs}
- * (20 per 10 s per account). Rejoins after a reconnect go through it too, so a reconnect never
- * becomes a JOIN storm. Not thread-safe; the client calls it from one thread.
+ * (20 per 10 s per account). One instance serves every connection of a pool, and rejoins after a
+ * reconnect go through it too, so a reconnect never becomes a JOIN storm. Thread-safe.
  */
 final class JoinRateLimiter {
 
@@ -19,7 +19,7 @@ final class JoinRateLimiter {
     }
 
     /** Takes a permit if one is free at {@code nowMs}. */
-    boolean tryAcquire(long nowMs) {
+    synchronized boolean tryAcquire(long nowMs) {
         while (!recent.isEmpty() && nowMs - recent.peekFirst() >= windowMs) {
             recent.pollFirst();
         }

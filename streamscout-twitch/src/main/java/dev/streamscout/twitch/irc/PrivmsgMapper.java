@@ -4,7 +4,8 @@ import dev.streamscout.core.chat.ChatMessage;
 import java.util.Optional;
 
 /**
- * Turns PRIVMSG lines into chat messages: channel without {@code #}, ids from {@code room-id} and
+ * Turns PRIVMSG lines into chat messages (a shortcut over {@link IrcMessageDecoder} for callers that
+ * only want chat): channel without {@code #}, ids from {@code room-id} and
  * {@code user-id}, event time from {@code tmi-sent-ts}, {@code \u0001ACTION ...\u0001} stripped (emote
  * indices then refer to the stripped text), emote names in order of occurrence.
  */
@@ -29,32 +30,14 @@ public final class PrivmsgMapper {
      * target and a text.
      */
     public static Optional<Privmsg> toPrivmsg(IrcMessage message) {
-        if (message == null || !"PRIVMSG".equals(message.command()) || message.params().size() != 2) {
+        if (message == null || !"PRIVMSG".equals(message.command())) {
             return Optional.empty();
         }
-        String channel = message.channel();
-        if (channel == null) {
+        try {
+            return Optional.of((Privmsg) IrcMessageDecoder.decode(message));
+        } catch (IrcParseException e) {
             return Optional.empty();
         }
-        String raw = message.params().get(1);
-        boolean action = isAction(raw);
-        String text = action ? stripAction(raw) : raw;
-        String login = message.nick();
-        if (login == null || login.isEmpty()) {
-            login = emptyToNull(message.tag("login"));
-        }
-        String displayName = emptyToNull(message.tag("display-name"));
-        return Optional.of(new Privmsg(
-                channel,
-                emptyToNull(message.tag("room-id")),
-                emptyToNull(message.tag("user-id")),
-                login,
-                displayName == null ? login : displayName,
-                text,
-                action,
-                Emotes.parse(message.tag("emotes"), text),
-                parseMillis(message.tag("tmi-sent-ts")),
-                emptyToNull(message.tag("id"))));
     }
 
     /** Whether the text is a CTCP ACTION ({@code /me}): {@code \u0001ACTION text\u0001}. */
@@ -69,21 +52,5 @@ public final class PrivmsgMapper {
             return text;
         }
         return text.equals(ACTION_EMPTY) ? "" : text.substring(ACTION_OPEN.length(), text.length() - 1);
-    }
-
-    private static Long parseMillis(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18) {
-            return null;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-                return null;
-            }
-        }
-        return Long.parseLong(value);
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -11,11 +11,17 @@ import java.nio.charset.StandardCharsets;
 public final class SocketIrcConnection implements IrcTransport.Connection {
 
     private final Socket socket;
+    private final Socket underlying;
     private final IrcLineReader reader;
     private final OutputStream out;
 
-    public SocketIrcConnection(Socket socket) throws IOException {
+    /**
+     * @param socket     the socket lines are read from and written to
+     * @param underlying the TCP socket below it (the same one for plain TCP), closed first on {@link #close()}
+     */
+    public SocketIrcConnection(Socket socket, Socket underlying) throws IOException {
         this.socket = socket;
+        this.underlying = underlying;
         this.reader = new IrcLineReader(new BufferedInputStream(socket.getInputStream(), 16 * 1024));
         this.out = new BufferedOutputStream(socket.getOutputStream());
     }
@@ -27,10 +33,7 @@ public final class SocketIrcConnection implements IrcTransport.Connection {
 
     @Override
     public void sendLine(String line) throws IOException {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            // A line break would let a channel name or message smuggle in a second command.
-            throw new IllegalArgumentException("outgoing IRC line contains a line break");
-        }
+        IrcTransport.requireSingleLine(line);
         byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.UTF_8);
         synchronized (out) {
             out.write(bytes);
@@ -40,8 +43,15 @@ public final class SocketIrcConnection implements IrcTransport.Connection {
 
     @Override
     public void close() {
+        closeQuietly(underlying);
+        if (socket != underlying) {
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
         try {
-            socket.close();
+            s.close();
         } catch (IOException ignored) {
             // closing is best effort; the reader sees the socket as closed either way
         }

@@ -105,7 +105,7 @@ class IrcClientTest {
         assertThat(chat.get(2).message()).isEqualTo("still here");
         assertThat(client.malformedLines()).isEqualTo(2);
         assertThat(client.duplicatesDropped()).isEqualTo(1);
-        assertThat(client.rejectedMessages()).isEqualTo(Map.of("missing or garbled tmi-sent-ts", 1L));
+        assertThat(client.rejectedMessages()).isEqualTo(Map.of("PRIVMSG missing or garbled tmi-sent-ts", 1L));
         assertThat(client.messagesReceived()).isEqualTo(3);
 
         // The server drops the socket: the client reconnects, logs in again and rejoins.
@@ -251,12 +251,12 @@ class IrcClientTest {
 
     @Test
     void backoffDoublesWithJitterUpToTheMaximum() {
-        IrcClient c = new IrcClient(IrcClientSettings.anonymous("127.0.0.1", 6667), m -> { });
+        Backoff c = new Backoff(IrcClientSettings.DEFAULT_INITIAL_BACKOFF, IrcClientSettings.DEFAULT_MAX_BACKOFF);
         for (int i = 0; i < 200; i++) {
-            assertThat(c.backoffMs(1)).isBetween(500L, 1_000L);
-            assertThat(c.backoffMs(3)).isBetween(2_000L, 4_000L);
-            assertThat(c.backoffMs(7)).isBetween(30_000L, 60_000L);
-            assertThat(c.backoffMs(50)).isBetween(30_000L, 60_000L);
+            assertThat(c.delayMs(1)).isBetween(500L, 1_000L);
+            assertThat(c.delayMs(3)).isBetween(2_000L, 4_000L);
+            assertThat(c.delayMs(7)).isBetween(30_000L, 60_000L);
+            assertThat(c.delayMs(50)).isBetween(30_000L, 60_000L);
         }
     }
 

@@ -91,6 +91,11 @@ final class ScriptedIrcServer implements AutoCloseable {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
+    /** A TLS server presenting the context's certificate (see {@link TestTls}). */
+    ScriptedIrcServer(javax.net.ssl.SSLContext tls) throws IOException {
+        server = tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
     int port() {
         return server.getLocalPort();
     }
@@ -102,7 +107,9 @@ final class ScriptedIrcServer implements AutoCloseable {
 
     Session accept(int timeoutMs) throws IOException {
         server.setSoTimeout(timeoutMs);
-        return new Session(server.accept());
+        Socket socket = server.accept();
+        socket.setSoTimeout(0);
+        return new Session(socket);
     }
 
     @Override
