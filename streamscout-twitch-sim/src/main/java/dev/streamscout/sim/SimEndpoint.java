@@ -7,5 +7,6 @@ public enum SimEndpoint {
     GET_CLIPS,
     GET_USERS,
     OAUTH_TOKEN,
-    OAUTH_VALIDATE
+    OAUTH_VALIDATE,
+    OAUTH_DEVICE
 }

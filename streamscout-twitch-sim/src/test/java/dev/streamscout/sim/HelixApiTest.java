@@ -87,6 +87,38 @@ class HelixApiTest {
     }
 
     @Test
+    void streamsFilterByRepeatedUserIdAndLoginTogether() throws Exception {
+        SimChannel a = sim.channels().get(1);
+        SimChannel b = sim.channels().get(7);
+        SimChannel c = sim.channels().get(12);
+        HttpTestClient.Reply reply = http.get(helix("/streams?user_id=" + c.id() + "&user_id=" + a.id()
+                + "&user_login=" + b.login().toUpperCase() + "&user_id=999999999"), TOKEN);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("data")).extracting(s -> s.get("user_id").asText())
+                .containsExactly(a.id(), b.id(), c.id());
+    }
+
+    @Test
+    void getUsersByIdAndLoginAndForTheTokensOwnUser() throws Exception {
+        SimChannel a = sim.channels().get(0);
+        SimChannel b = sim.channels().get(4);
+        HttpTestClient.Reply reply = http.get(helix("/users?login=" + a.login() + "&id=" + b.id() + "&login=nobody_here"),
+                TOKEN);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("data")).extracting(u -> u.get("login").asText())
+                .containsExactlyInAnyOrder(a.login(), b.login());
+        JsonNode first = reply.json().get("data").get(0);
+        assertThat(first.get("id").asText()).matches("[0-9]+");
+        assertThat(first.get("display_name").asText()).isNotBlank();
+        assertThat(first.has("broadcaster_type")).isTrue();
+        assertThat(first.get("created_at").asText()).endsWith("Z");
+
+        HttpTestClient.Reply self = http.get(helix("/users"), TOKEN);
+        assertThat(self.status()).isEqualTo(200);
+        assertThat(self.json().get("data")).extracting(u -> u.get("login").asText()).containsExactly("streamscoutbot");
+    }
+
+    @Test
     void badPageSizeAndBadCursorAreTwitchStyle400s() throws Exception {
         for (String query : List.of("first=0", "first=101", "first=abc", "after=not-a-cursor", "type=vodcast")) {
             HttpTestClient.Reply reply = http.get(helix("/streams?" + query), TOKEN);

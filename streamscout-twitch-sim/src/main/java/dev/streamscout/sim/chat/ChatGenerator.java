@@ -32,6 +32,8 @@ public final class ChatGenerator implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** After a long pause (GC, suspended machine) do not dump a huge backlog at once. */
     private static final double MAX_TICK_SECONDS = 1.0;
+    /** How long raiders keep arriving after a raid is announced. */
+    private static final int RAID_BURST_SECONDS = 8;
 
     private final World world;
     private final HypeSchedule hype;
@@ -43,15 +45,22 @@ public final class ChatGenerator implements AutoCloseable {
     private final Random random;
     private final Map<String, ChannelChat> chats = new HashMap<>();
     private final AtomicLong generated = new AtomicLong();
+    private final AtomicLong generatedEvents = new AtomicLong();
+    private final double eventShare;
+    private final ChatEventFactory events;
     private final Thread thread;
     private volatile boolean running;
 
-    /** Per-channel memory: its chatters, who has spoken already, the last message (for replies). */
+    /** Per-channel memory: its chatters, who has spoken already, the last message (for replies), a raid under way. */
     private static final class ChannelChat {
         final ChatterPool pool;
         final Set<String> spoken = new HashSet<>();
         ChatLine last;
         Chatter lastChatter;
+        ChatEventFactory.Raid raid;
+        ChatterPool raiders;
+        Instant raidEnds;
+        double raidRate;
 
         ChannelChat(ChatterPool pool) {
             this.pool = pool;
@@ -67,6 +76,8 @@ public final class ChatGenerator implements AutoCloseable {
         this.seed = settings.seed();
         this.sink = sink;
         this.texts = new ChatTextFactory(catalog);
+        this.eventShare = settings.chatEventShare();
+        this.events = new ChatEventFactory(texts, catalog);
         this.random = new Random(settings.seed() * 31 + 19);
         this.thread = new Thread(this::run, "sim-chat-generator");
         this.thread.setDaemon(true);
@@ -77,9 +88,14 @@ public final class ChatGenerator implements AutoCloseable {
         thread.start();
     }
 
-    /** Messages generated so far, over all channels. */
+    /** PRIVMSGs generated so far (cheers and raiders' messages included), over all channels. */
     public long generated() {
         return generated.get();
+    }
+
+    /** Chat events generated so far: USERNOTICE lines (each gift of a gift bomb counts) and cheers. */
+    public long generatedEvents() {
+        return generatedEvents.get();
     }
 
     @Override
@@ -134,15 +150,73 @@ public final class ChatGenerator implements AutoCloseable {
                     * (moment == null ? 1.0 : moment.multiplier());
             int count = poisson(rate * seconds);
             for (int i = 0; i < count; i++) {
-                sink.publish(message(channel, moment, now.toEpochMilli()));
-                generated.incrementAndGet();
+                if (eventShare > 0 && random.nextDouble() < eventShare) {
+                    event(channel, now);
+                } else {
+                    emit(message(channel, moment, now.toEpochMilli()));
+                }
             }
+            raidBurst(channel, now, seconds);
         }
     }
 
+    private void emit(ChatLine line) {
+        sink.publish(line);
+        if (line.truth() != null) {
+            generated.incrementAndGet();
+        }
+        if (line.event() != null) {
+            generatedEvents.incrementAndGet();
+        }
+    }
+
+    private void event(ChannelState channel, Instant now) {
+        ChannelChat chat = chat(channel);
+        ChatEventFactory.Result result = events.next(random, channel, chat.pool, world.channels(), this::uuid,
+                now.toEpochMilli());
+        for (ChatLine line : result.lines()) {
+            emit(line);
+        }
+        ChatEventFactory.Raid raid = result.raid();
+        if (raid != null) {
+            // Raiders arrive over the next few seconds and say hello: a spike with nothing on stream.
+            chat.raid = raid;
+            chat.raiders = new ChatterPool(seed, raid.raiderChannelId(), raid.viewers() * 15);
+            chat.raidEnds = now.plusSeconds(RAID_BURST_SECONDS);
+            chat.raidRate = Math.min(60, 5 + raid.viewers() / 10.0) / RAID_BURST_SECONDS;
+            raiderMessage(channel, chat, now, true); // the first raider is already typing
+        }
+    }
+
+    private void raidBurst(ChannelState channel, Instant now, double seconds) {
+        ChannelChat chat = chats.get(channel.id());
+        if (chat == null || chat.raid == null) {
+            return;
+        }
+        if (!now.isBefore(chat.raidEnds)) {
+            chat.raid = null;
+            chat.raiders = null;
+            return;
+        }
+        int count = poisson(chat.raidRate * seconds);
+        for (int i = 0; i < count; i++) {
+            raiderMessage(channel, chat, now, false);
+        }
+    }
+
+    private void raiderMessage(ChannelState channel, ChannelChat chat, Instant now, boolean first) {
+        Chatter raider = chat.raiders.pick(random);
+        ChatText text = events.raidMessage(random, channel, chat.raid, first);
+        emit(PrivmsgFormatter.format(channel.id(), channel.login(), raider, text, uuid(), now.toEpochMilli(),
+                chat.spoken.add(raider.userId()), null, null));
+    }
+
+    private ChannelChat chat(ChannelState channel) {
+        return chats.computeIfAbsent(channel.id(), id -> new ChannelChat(new ChatterPool(seed, id, channel.viewers())));
+    }
+
     private ChatLine message(ChannelState channel, HypeMoment moment, long sentAt) {
-        ChannelChat chat = chats.computeIfAbsent(channel.id(),
-                id -> new ChannelChat(new ChatterPool(seed, id, channel.viewers())));
+        ChannelChat chat = chat(channel);
         Chatter chatter = random.nextInt(2_000) == 0 ? broadcaster(channel) : chat.pool.pick(random);
         PrivmsgFormatter.ReplyParent parent = null;
         ChatText text;

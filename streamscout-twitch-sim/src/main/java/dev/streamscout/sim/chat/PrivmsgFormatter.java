@@ -1,6 +1,9 @@
 package dev.streamscout.sim.chat;
 
+import dev.streamscout.core.chat.ChatEvent;
+import dev.streamscout.core.chat.ChatEventType;
 import dev.streamscout.core.chat.ChatMessage;
+import java.util.Map;
 
 /**
  * Renders a generated message as Twitch sends it: the full PRIVMSG tag set in Twitch's order,
@@ -16,9 +19,20 @@ public final class PrivmsgFormatter {
     static ChatLine format(String channelId, String channelLogin, Chatter chatter, ChatText text,
                            String messageId, long sentAtMillis, boolean firstMessage,
                            ReplyParent replyTo, String clientNonce) {
+        return format(channelId, channelLogin, chatter, text, messageId, sentAtMillis, firstMessage, replyTo,
+                clientNonce, 0);
+    }
+
+    /** As above; {@code bits > 0} makes it a cheer: a {@code bits} tag, and a BITS event beside the message. */
+    static ChatLine format(String channelId, String channelLogin, Chatter chatter, ChatText text,
+                           String messageId, long sentAtMillis, boolean firstMessage,
+                           ReplyParent replyTo, String clientNonce, int bits) {
         StringBuilder tags = new StringBuilder(320);
         tag(tags, "badge-info", chatter.badgeInfo());
         tag(tags, "badges", chatter.badges());
+        if (bits > 0) {
+            tag(tags, "bits", Integer.toString(bits));
+        }
         if (clientNonce != null) {
             tag(tags, "client-nonce", clientNonce);
         }
@@ -52,7 +66,9 @@ public final class PrivmsgFormatter {
         String tagged = "@" + tags + " " + plain;
         ChatMessage truth = new ChatMessage(channelId, channelLogin, chatter.userId(), login,
                 chatter.displayName(), text.text(), sentAtMillis, text.emoteNames(), messageId);
-        return new ChatLine(channelLogin, tagged, plain, truth);
+        ChatEvent cheer = bits <= 0 ? null : new ChatEvent(ChatEventType.BITS, "bits", messageId, channelId, channelLogin,
+                chatter.userId(), login, chatter.displayName(), sentAtMillis, bits, "", text.text(), Map.of());
+        return new ChatLine(channelLogin, tagged, plain, truth, cheer);
     }
 
     /** IRCv3 tag value escaping: {@code ; space \ CR LF} become {@code \: \s \\ \r \n}. */

@@ -89,6 +89,16 @@ final class Exchange {
         json(status, body);
     }
 
+    /** A small HTML page (the simulator's stand-in for twitch.tv pages such as /activate). */
+    void html(int status, String page) throws IOException {
+        send(status, page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+    }
+
+    /** {@code http://127.0.0.1:<port>} of the server this request reached. */
+    String localBase() {
+        return "http://127.0.0.1:" + exchange.getLocalAddress().getPort();
+    }
+
     void redirect(String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         send(302, new byte[0], null);

@@ -11,6 +11,7 @@ import dev.streamscout.sim.world.TokenRegistry;
 import dev.streamscout.sim.world.World;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -37,8 +38,11 @@ final class HelixApi {
     private final TokenRegistry tokens;
     private final FaultInjector faults;
     private final RateLimiter rateLimiter;
+    private final Clock clock;
 
-    HelixApi(World world, ClipStore clips, TokenRegistry tokens, FaultInjector faults, RateLimiter rateLimiter) {
+    HelixApi(World world, ClipStore clips, TokenRegistry tokens, FaultInjector faults, RateLimiter rateLimiter,
+             Clock clock) {
+        this.clock = clock;
         this.world = world;
         this.clips = clips;
         this.tokens = tokens;
@@ -51,6 +55,11 @@ final class HelixApi {
         String bearer = bearerToken(exchange.header("Authorization"));
         RateLimiter.Decision bucket = rateLimiter.take((clientId == null ? "" : clientId) + "|"
                 + (bearer == null ? "" : bearer));
+        long exhaustedUntil = faults.rateLimitExhaustedUntil();
+        if (exhaustedUntil > clock.millis()) {
+            // A drained bucket (fault injection): empty until the chosen instant, which the reset header names.
+            bucket = new RateLimiter.Decision(false, bucket.limit(), 0, (exhaustedUntil + 999) / 1000);
+        }
         exchange.addHeader("Ratelimit-Limit", Integer.toString(bucket.limit()));
         exchange.addHeader("Ratelimit-Remaining", Integer.toString(bucket.remaining()));
         exchange.addHeader("Ratelimit-Reset", Long.toString(bucket.resetEpochSeconds()));
@@ -64,6 +73,7 @@ final class HelixApi {
             }
             return;
         }
+        faults.applyDelay(endpoint);
         OptionalInt injected = faults.take(endpoint);
         if (injected.isPresent()) {
             exchange.error(injected.getAsInt(), "Injected failure (simulator fault injection)");
@@ -192,6 +202,16 @@ final class HelixApi {
         Optional<ChannelState> channel = world.byId(broadcasterId);
         if (channel.isEmpty() || !channel.get().live()) {
             exchange.error(404, "Clipping is not possible for an offline channel.");
+            return;
+        }
+        OptionalInt refused = faults.clipFailure(channel.get().login());
+        if (refused.isPresent()) {
+            exchange.error(refused.getAsInt(), switch (refused.getAsInt()) {
+                case 403 -> "The broadcaster has restricted the ability to capture clips to followers and/or "
+                        + "subscribers only, or has not enabled clips on their channel.";
+                case 404 -> "Clipping is not possible for an offline channel.";
+                default -> "Injected failure (simulator fault injection)";
+            });
             return;
         }
         String creatorName = token.login() == null ? "" : token.login();

@@ -1,6 +1,7 @@
 package dev.streamscout.sim.http;
 
 import dev.streamscout.sim.SimEndpoint;
+import dev.streamscout.sim.world.DeviceAuthorizations;
 import dev.streamscout.sim.world.FaultInjector;
 import dev.streamscout.sim.world.TokenRegistry;
 import java.io.IOException;
@@ -16,18 +17,23 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The simulated id.twitch.tv: the three token grants, validate, revoke and an authorize page that
- * consents at once (redirecting with a code), so the whole authorization-code flow runs offline.
+ * The simulated id.twitch.tv: the token grants (authorization code, refresh, client credentials,
+ * device code), validate, revoke, an authorize page that consents at once (redirecting with a
+ * code) and the device activation page, so both user flows run offline.
  * Parameters are read from the query string and from a form body, as Twitch accepts both.
  */
 final class OAuthApi {
 
+    static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
     private final TokenRegistry tokens;
+    private final DeviceAuthorizations devices;
     private final FaultInjector faults;
     private final Clock clock;
 
-    OAuthApi(TokenRegistry tokens, FaultInjector faults, Clock clock) {
+    OAuthApi(TokenRegistry tokens, DeviceAuthorizations devices, FaultInjector faults, Clock clock) {
         this.tokens = tokens;
+        this.devices = devices;
         this.faults = faults;
         this.clock = clock;
     }
@@ -50,6 +56,13 @@ final class OAuthApi {
                 }
             }
             case "/oauth2/authorize" -> authorize(exchange);
+            case "/oauth2/device" -> {
+                if (method.equals("POST")) {
+                    device(exchange);
+                } else {
+                    exchange.oauthError(405, "method not allowed");
+                }
+            }
             case "/oauth2/revoke" -> {
                 if (method.equals("POST")) {
                     revoke(exchange);
@@ -62,6 +75,7 @@ final class OAuthApi {
     }
 
     private void token(Exchange exchange) throws IOException {
+        faults.applyDelay(SimEndpoint.OAUTH_TOKEN);
         OptionalInt injected = faults.take(SimEndpoint.OAUTH_TOKEN);
         if (injected.isPresent()) {
             exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");
@@ -72,17 +86,21 @@ final class OAuthApi {
             exchange.oauthError(400, "missing client id");
             return;
         }
-        String secret = exchange.param("client_secret");
-        if (secret == null || secret.isBlank()) {
-            exchange.oauthError(403, "invalid client secret");
-            return;
-        }
         String grantType = exchange.param("grant_type");
         if (grantType == null) {
             exchange.oauthError(400, "missing grant type");
             return;
         }
+        String secret = exchange.param("client_secret");
+        // Public clients (device flow) have no secret: their polls and refreshes come without one.
+        boolean publicRequest = grantType.equals(DEVICE_CODE_GRANT)
+                || grantType.equals("refresh_token") && tokens.isPublicRefreshToken(exchange.param("refresh_token"));
+        if ((secret == null || secret.isBlank()) && !publicRequest) {
+            exchange.oauthError(403, "invalid client secret");
+            return;
+        }
         switch (grantType) {
+            case DEVICE_CODE_GRANT -> deviceToken(exchange, clientId);
             case "client_credentials" -> {
                 TokenRegistry.Grant grant = tokens.issueAppToken(clientId);
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -111,7 +129,80 @@ final class OAuthApi {
         }
     }
 
+    /** {@code POST /oauth2/device}: starts a device authorization (RFC 8628 section 3.1). */
+    private void device(Exchange exchange) throws IOException {
+        faults.applyDelay(SimEndpoint.OAUTH_DEVICE);
+        OptionalInt injected = faults.take(SimEndpoint.OAUTH_DEVICE);
+        if (injected.isPresent()) {
+            exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");
+            return;
+        }
+        String clientId = exchange.param("client_id");
+        if (clientId == null || clientId.isBlank()) {
+            exchange.oauthError(400, "missing client id");
+            return;
+        }
+        DeviceAuthorizations.Started started = devices.start(clientId, scopes(exchange));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("device_code", started.deviceCode());
+        body.put("expires_in", started.expiresInSeconds());
+        body.put("interval", started.intervalSeconds());
+        body.put("user_code", started.userCode());
+        body.put("verification_uri", exchange.localBase() + "/activate?public=true&device-code=" + started.userCode());
+        exchange.json(200, body);
+    }
+
+    /** A token poll of the device grant: pending, slow down, denied, invalid, or the tokens. */
+    private void deviceToken(Exchange exchange, String clientId) throws IOException {
+        DeviceAuthorizations.Poll poll = devices.poll(clientId, exchange.param("device_code"));
+        switch (poll.outcome()) {
+            case PENDING -> exchange.oauthError(400, "authorization_pending");
+            case SLOW_DOWN -> exchange.oauthError(400, "slow_down");
+            case DENIED -> exchange.oauthError(400, "access_denied");
+            case INVALID -> exchange.oauthError(400, "invalid device code");
+            case APPROVED -> exchange.json(200, userGrant(tokens.issueDeviceGrant(clientId, poll.scopes())));
+            default -> throw new IllegalStateException("unhandled poll outcome " + poll.outcome());
+        }
+    }
+
+    /**
+     * {@code GET /activate}: twitch.tv's activation page. With a code ({@code user_code} or Twitch's
+     * own {@code device-code} parameter) the simulated user approves it at once, or refuses it with
+     * {@code action=deny}; without one, a form asks for the code.
+     */
+    void activate(Exchange exchange) throws IOException {
+        String code = exchange.param("user_code") != null ? exchange.param("user_code") : exchange.param("device-code");
+        if (code == null || code.isBlank()) {
+            exchange.html(200, page("Activate your device",
+                    "<form method=\"get\" action=\"/activate\"><label>Code <input name=\"user_code\"></label>"
+                            + "<button>Authorize</button></form>"));
+            return;
+        }
+        boolean deny = "deny".equalsIgnoreCase(exchange.param("action"));
+        boolean done = deny ? devices.deny(code) : devices.approve(code);
+        if (!done) {
+            exchange.html(404, page("Invalid code", "<p>That code is unknown, expired or already used.</p>"));
+        } else if (deny) {
+            exchange.html(200, page("Device refused", "<p>You refused access to the device.</p>"));
+        } else {
+            exchange.html(200, page("Device connected", "<p>Success! Return to your device to continue.</p>"));
+        }
+    }
+
+    private static String page(String title, String content) {
+        return "<!doctype html><html><head><title>" + title + "</title></head><body><h1>" + title + "</h1>"
+                + content + "</body></html>";
+    }
+
+    /** Twitch's device endpoint calls the parameter {@code scopes}; {@code scope} is accepted too. */
+    private static List<String> scopes(Exchange exchange) {
+        String value = exchange.param("scopes") != null ? exchange.param("scopes") : exchange.param("scope");
+        value = value == null ? "" : value.strip();
+        return value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
+    }
+
     private void validate(Exchange exchange) throws IOException {
+        faults.applyDelay(SimEndpoint.OAUTH_VALIDATE);
         OptionalInt injected = faults.take(SimEndpoint.OAUTH_VALIDATE);
         if (injected.isPresent()) {
             exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.world.ClipStore;
+import dev.streamscout.sim.world.DeviceAuthorizations;
 import dev.streamscout.sim.world.FaultInjector;
 import dev.streamscout.sim.world.HypeSchedule;
 import dev.streamscout.sim.world.TokenRegistry;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JDK HTTP server on 127.0.0.1 for Helix ({@code /helix}), OAuth ({@code /oauth2}) and the
- * simulator's own ground truth ({@code /sim}). Every failure is answered with a JSON error body;
+ * One JDK HTTP server on 127.0.0.1 for Helix ({@code /helix}), OAuth ({@code /oauth2}), the device
+ * activation page ({@code /activate}) and the simulator's own ground truth ({@code /sim}). Every failure is answered with a JSON error body;
  * nothing internal (no stack trace) reaches the client.
  */
 public final class SimHttpServer implements AutoCloseable {
@@ -34,18 +35,18 @@ public final class SimHttpServer implements AutoCloseable {
     private ExecutorService executor;
 
     public SimHttpServer(SimulatorSettings settings, World world, HypeSchedule hype, ClipStore clips,
-                         TokenRegistry tokens, FaultInjector faults) {
+                         TokenRegistry tokens, DeviceAuthorizations devices, FaultInjector faults) {
         this.requestedPort = settings.httpPort();
         this.helix = new HelixApi(world, clips, tokens, faults,
-                new RateLimiter(settings.helixRateLimitPerMinute(), settings.clock()));
-        this.oauth = new OAuthApi(tokens, faults, settings.clock());
+                new RateLimiter(settings.helixRateLimitPerMinute(), settings.clock()), settings.clock());
+        this.oauth = new OAuthApi(tokens, devices, faults, settings.clock());
         this.sim = new SimApi(world, hype, clips);
     }
 
     public void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
         AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(4, task -> {
+        executor = Executors.newFixedThreadPool(16, task -> {
             Thread thread = new Thread(task, "sim-http-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -97,6 +98,8 @@ public final class SimHttpServer implements AutoCloseable {
             helix.handle(exchange);
         } else if (path.startsWith("/oauth2/")) {
             oauth.handle(exchange);
+        } else if (path.equals("/activate")) {
+            oauth.activate(exchange);
         } else if (path.startsWith("/sim/")) {
             sim.handle(exchange);
         } else {

@@ -1,5 +1,6 @@
 package dev.streamscout.sim.irc;
 
+import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.chat.ChatLine;
 import dev.streamscout.sim.chat.ChatSink;
 import dev.streamscout.sim.world.TokenRegistry;
@@ -10,9 +11,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,55 +24,115 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plain-TCP Twitch chat server on 127.0.0.1: login, capabilities, JOIN/PART, keepalive PINGs
- * and the generated PRIVMSG stream of every joined channel, for any number of connections.
+ * The Twitch chat server on 127.0.0.1, listening on four ports that share one session logic:
+ * plain TCP, TLS (Twitch's 6697), WebSocket and WebSocket over TLS (Twitch's 443). It handles
+ * login, capabilities, JOIN/PART (with Twitch's limits and NOTICEs), keepalive PINGs and the
+ * generated chat of every joined channel, for any number of connections.
  */
 public final class IrcServer implements ChatSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IrcServer.class);
-    /** Time a refused or reconnecting client gets to read its last lines before the socket closes. */
-    private static final long CLOSE_GRACE_MILLIS = 200;
+
+    /** Which framing a listener speaks. */
+    public enum Transport { TCP, TLS, WS, WSS }
+
+    private record Listener(Transport transport, ServerSocket socket, Thread acceptor) {}
 
     private final World world;
     private final TokenRegistry tokens;
     private final ScheduledExecutorService scheduler;
-    private final int requestedPort;
+    private final SimulatorSettings settings;
+    private final IrcFaults faults = new IrcFaults();
+    private final JoinLedger joins;
+    private final Consumer<ChatLine> onSent;
     private final Set<IrcSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<IrcSession>> subscribers = new ConcurrentHashMap<>();
+    private final Map<Transport, Listener> listeners = new ConcurrentHashMap<>();
     private final AtomicInteger connectionNumbers = new AtomicInteger();
+    private final AtomicLong connectionsAccepted = new AtomicLong();
     /** Malformed-line counts of connections that have gone away. */
     private final AtomicLong forgottenMalformed = new AtomicLong();
-    private ServerSocket serverSocket;
-    private Thread acceptor;
+    private final Random duplicates;
     private volatile boolean running;
 
-    public IrcServer(World world, TokenRegistry tokens, ScheduledExecutorService scheduler, int port) {
+    /**
+     * @param onSent called once per chat line, on a connection's writer thread, right after the
+     *               line was first written to any connection (never for lines nobody received)
+     */
+    public IrcServer(World world, TokenRegistry tokens, ScheduledExecutorService scheduler, SimulatorSettings settings,
+                     Consumer<ChatLine> onSent) {
         this.world = world;
         this.tokens = tokens;
         this.scheduler = scheduler;
-        this.requestedPort = port;
+        this.settings = settings;
+        this.onSent = Objects.requireNonNull(onSent, "onSent");
+        this.joins = new JoinLedger(settings.clock(), settings.joinRateLimit());
+        this.duplicates = new Random(settings.seed() * 31 + 23);
     }
 
     public void start() throws IOException {
-        serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 100);
         running = true;
-        acceptor = new Thread(this::acceptLoop, "sim-irc-accept");
+        try {
+            listen(Transport.TCP, settings.ircPort(), socket -> new SocketLineTransport(socket, IrcSession.MAX_LINE_BYTES));
+            listen(Transport.TLS, settings.ircTlsPort(), socket -> new SocketLineTransport(socket, IrcSession.MAX_LINE_BYTES));
+            listen(Transport.WS, settings.webSocketPort(),
+                    socket -> new WebSocketLineTransport(socket, IrcSession.MAX_LINE_BYTES));
+            listen(Transport.WSS, settings.webSocketTlsPort(),
+                    socket -> new WebSocketLineTransport(socket, IrcSession.MAX_LINE_BYTES));
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void listen(Transport transport, int port, Function<Socket, LineTransport> framing) throws IOException {
+        boolean tls = transport == Transport.TLS || transport == Transport.WSS;
+        ServerSocket socket = tls
+                ? SimTls.get().serverContext().getServerSocketFactory().createServerSocket()
+                : new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+        Thread acceptor = new Thread(() -> acceptLoop(socket, framing),
+                "sim-irc-accept-" + transport.name().toLowerCase());
         acceptor.setDaemon(true);
+        listeners.put(transport, new Listener(transport, socket, acceptor));
         acceptor.start();
     }
 
+    public int port(Transport transport) {
+        Listener listener = listeners.get(transport);
+        if (listener == null) {
+            throw new IllegalStateException("IRC server not started");
+        }
+        return listener.socket().getLocalPort();
+    }
+
+    /** Plain TCP port. */
     public int port() {
-        return serverSocket.getLocalPort();
+        return port(Transport.TCP);
+    }
+
+    public IrcFaults faults() {
+        return faults;
+    }
+
+    public JoinLedger joins() {
+        return joins;
     }
 
     public int connectionCount() {
         return sessions.size();
+    }
+
+    /** Connections accepted since start, on every listener. */
+    public long connectionsAccepted() {
+        return connectionsAccepted.get();
     }
 
     @Override
@@ -86,31 +150,42 @@ public final class IrcServer implements ChatSink, AutoCloseable {
     public void publish(ChatLine line) {
         Set<IrcSession> set = subscribers.get(line.channelLogin());
         if (set != null) {
+            double duplicateProbability = faults.duplicateProbability();
             for (IrcSession session : set) {
-                session.sendChat(line);
+                boolean twice = duplicateProbability > 0 && nextDouble() < duplicateProbability;
+                session.sendChat(line, twice);
             }
         }
     }
 
-    /** Sends {@code PING :tmi.twitch.tv} to every connection (closing those that never answered). */
+    private double nextDouble() {
+        synchronized (duplicates) {
+            return duplicates.nextDouble();
+        }
+    }
+
+    /** Sends {@code PING :tmi.twitch.tv} to every connection (dropping those that never answered). */
     public void pingAll() {
         for (IrcSession session : List.copyOf(sessions)) {
             session.ping();
         }
     }
 
-    /** Announces maintenance with {@code RECONNECT} and closes every current connection after the delay. */
+    /** Announces maintenance with {@code RECONNECT} and drops every current connection after the delay. */
     public void reconnectAll(Duration delay) {
         for (IrcSession session : List.copyOf(sessions)) {
             session.send(":tmi.twitch.tv RECONNECT");
-            closeLater(session, Math.max(0, delay.toMillis()));
+            later(session::dropAfterQueued, Math.max(0, delay.toMillis()));
         }
     }
 
-    /** Drops every connection at once, without a word, like a network failure. */
+    /**
+     * Drops every connection at once, as Twitch's side going away would: nothing queued is sent,
+     * what was already written still arrives, and the client sees the connection end.
+     */
     public void dropAll() {
         for (IrcSession session : List.copyOf(sessions)) {
-            session.close();
+            session.drop();
         }
     }
 
@@ -123,18 +198,31 @@ public final class IrcServer implements ChatSink, AutoCloseable {
         return total + forgottenMalformed.get();
     }
 
+    /** Open connections per transport kind ({@code tcp}, {@code tls}, {@code ws}, {@code wss}). */
+    public Map<String, Integer> connectionsByTransport() {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        for (IrcSession session : sessions) {
+            counts.merge(session.transportKind(), 1, Integer::sum);
+        }
+        return Map.copyOf(counts);
+    }
+
     @Override
     public void close() {
         running = false;
-        if (serverSocket != null) {
+        List<Thread> acceptors = new ArrayList<>();
+        for (Listener listener : listeners.values()) {
             try {
-                serverSocket.close();
+                listener.socket().close();
             } catch (IOException e) {
                 LOG.debug("closing IRC server socket", e);
             }
+            acceptors.add(listener.acceptor());
         }
-        dropAll();
-        if (acceptor != null) {
+        for (IrcSession session : List.copyOf(sessions)) {
+            session.close();
+        }
+        for (Thread acceptor : acceptors) {
             try {
                 acceptor.join(300);
             } catch (InterruptedException e) {
@@ -145,6 +233,21 @@ public final class IrcServer implements ChatSink, AutoCloseable {
 
     World world() {
         return world;
+    }
+
+    /** Whether the account may join {@code channel} without exceeding its concurrent channel limit. */
+    boolean mayJoinAnother(String account, String channel) {
+        int limit = settings.channelLimitPerAccount();
+        if (limit == 0) {
+            return true;
+        }
+        Set<String> channels = new HashSet<>();
+        for (IrcSession session : sessions) {
+            if (account.equals(session.account())) {
+                channels.addAll(session.joinedChannels());
+            }
+        }
+        return channels.contains(channel) || channels.size() < limit;
     }
 
     void subscribe(String channelLogin, IrcSession session) {
@@ -167,15 +270,26 @@ public final class IrcServer implements ChatSink, AutoCloseable {
         }
     }
 
-    void closeSoon(IrcSession session) {
-        closeLater(session, CLOSE_GRACE_MILLIS);
+    /** A chat line reached a socket: reported once, however many connections or re-sends carried it. */
+    void wrote(ChatLine line) {
+        if (line.markSent()) {
+            try {
+                onSent.accept(line);
+            } catch (RuntimeException e) {
+                LOG.warn("sent-chat listener failed", e);
+            }
+        }
     }
 
-    private void closeLater(IrcSession session, long millis) {
+    void closeLater(IrcSession session, long millis) {
+        later(session::close, millis);
+    }
+
+    void later(Runnable task, long millis) {
         try {
-            scheduler.schedule(session::close, millis, TimeUnit.MILLISECONDS);
+            scheduler.schedule(task, millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            session.close(); // the simulator is shutting down anyway
+            LOG.debug("simulator shutting down; task not scheduled");
         }
     }
 
@@ -187,12 +301,14 @@ public final class IrcServer implements ChatSink, AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(ServerSocket serverSocket, Function<Socket, LineTransport> framing) {
         while (running) {
             try {
                 Socket socket = serverSocket.accept();
                 socket.setTcpNoDelay(true);
-                IrcSession session = new IrcSession(connectionNumbers.incrementAndGet(), socket, this, tokens);
+                connectionsAccepted.incrementAndGet();
+                IrcSession session = new IrcSession(connectionNumbers.incrementAndGet(), framing.apply(socket), this,
+                        tokens);
                 sessions.add(session);
                 if (!running) {
                     session.close();

@@ -1,21 +1,18 @@
 package dev.streamscout.sim.irc;
 
+import dev.streamscout.sim.JoinAttempt;
 import dev.streamscout.sim.chat.ChatLine;
 import dev.streamscout.sim.world.ChannelState;
 import dev.streamscout.sim.world.TokenRegistry;
-import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -23,9 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection. A reader thread handles the client's commands; a writer thread drains
- * the outgoing queue and writes whatever is queued in one flush, so several lines often arrive in
- * one TCP segment, as they do from Twitch. A client too slow to keep up is disconnected.
+ * One client connection, whatever its transport. A reader thread completes the transport's
+ * handshake and handles the client's commands; a writer thread drains the outgoing queue and
+ * writes whatever is queued at once, so several lines often share one TCP segment or WebSocket
+ * frame, as they do from Twitch. A client too slow to keep up is disconnected.
+ *
+ * <p>Two ways to end: {@link #close()} cuts everything at once (shutdown, errors);
+ * {@link #drop()} is what the server does on purpose (RECONNECT, faults, refused logins, silent
+ * clients): nothing more is queued, the line being written finishes, the output is shut down
+ * gracefully and the client's remaining input is drained, so every line the server reports as sent
+ * really reaches the client.
  */
 final class IrcSession {
 
@@ -34,56 +38,93 @@ final class IrcSession {
     private static final Set<String> CAPABILITIES =
             Set.of("twitch.tv/tags", "twitch.tv/commands", "twitch.tv/membership");
     /** Twitch accepts tags up to 8 KiB plus a 512-byte message; anything beyond is not IRC. */
-    private static final int MAX_LINE_BYTES = 8_704;
+    static final int MAX_LINE_BYTES = 8_704;
     private static final int MAX_QUEUED_LINES = 50_000;
+    private static final int MAX_BATCH = 1_000;
+    /** How long a dropped connection may take to finish writing and be closed by the client. */
+    private static final long DROP_LINGER_MILLIS = 2_000;
     private static final String HOST = "tmi.twitch.tv";
 
+    /** A queued line; {@code chat} is set for generated chat so it can be reported once written. */
+    private record Outgoing(String text, ChatLine chat) {}
+
+    private static final Outgoing STOP = new Outgoing("", null);
+
     private final int number;
-    private final Socket socket;
+    private final LineTransport transport;
     private final IrcServer server;
     private final TokenRegistry tokens;
-    private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
+    private final BlockingQueue<Outgoing> outgoing = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean dropping = new AtomicBoolean();
+    /** Set by a drop that discards what is still queued (faults), not by one after a last word (refusals). */
+    private volatile boolean discardQueued;
     private final Thread reader;
     private final Thread writer;
 
-    // Written by the reader thread; read by the generator and the ping thread.
-    private final Set<String> capabilities = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<String> joined = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // Written by the reader thread; read by the generator, the ping task and the server.
+    private final Set<String> capabilities = ConcurrentHashMap.newKeySet();
+    private final Set<String> joined = ConcurrentHashMap.newKeySet();
     private String password;
-    private String nick;
+    private volatile String nick;
+    private volatile String account;
     private String userId = "";
     private String displayName = "";
-    private boolean registered;
+    private volatile boolean registered;
     private volatile boolean awaitingPong;
     private volatile long malformedLines;
 
-    IrcSession(int number, Socket socket, IrcServer server, TokenRegistry tokens) {
+    IrcSession(int number, LineTransport transport, IrcServer server, TokenRegistry tokens) {
         this.number = number;
-        this.socket = socket;
+        this.transport = transport;
         this.server = server;
         this.tokens = tokens;
-        this.reader = new Thread(this::readLoop, "sim-irc-" + number + "-read");
-        this.writer = new Thread(this::writeLoop, "sim-irc-" + number + "-write");
+        String name = "sim-irc-" + transport.kind() + "-" + number;
+        this.reader = new Thread(this::readLoop, name + "-read");
+        this.writer = new Thread(this::writeLoop, name + "-write");
         reader.setDaemon(true);
         writer.setDaemon(true);
     }
 
+    /** Starts the reader; it completes the transport handshake, then starts the writer. */
     void start() {
-        writer.start();
         reader.start();
     }
 
-    /** Queues a generated chat line in the shape this connection asked for. */
-    void sendChat(ChatLine line) {
-        send(capabilities.contains("twitch.tv/tags") ? line.tagged() : line.plain());
+    int number() {
+        return number;
     }
 
-    /** Sends the server's keepalive; closes the connection if the previous one went unanswered. */
+    String transportKind() {
+        return transport.kind();
+    }
+
+    /** The account the connection logged in as ({@link JoinAttempt#ANONYMOUS} for justinfan logins); null before login. */
+    String account() {
+        return account;
+    }
+
+    Set<String> joinedChannels() {
+        return Set.copyOf(joined);
+    }
+
+    /** Queues a generated chat line in the shape this connection asked for; maybe twice (fault). */
+    void sendChat(ChatLine line, boolean twice) {
+        if (line.truth() == null && !capabilities.contains("twitch.tv/commands")) {
+            return; // USERNOTICE is a twitch.tv/commands extension
+        }
+        Outgoing item = new Outgoing(capabilities.contains("twitch.tv/tags") ? line.tagged() : line.plain(), line);
+        enqueue(item);
+        if (twice) {
+            enqueue(item);
+        }
+    }
+
+    /** Sends the server's keepalive; drops the connection if the previous one went unanswered. */
     void ping() {
         if (awaitingPong) {
             LOG.info("IRC connection {} did not answer PING, closing", number);
-            close();
+            drop();
             return;
         }
         awaitingPong = true;
@@ -95,36 +136,80 @@ final class IrcSession {
     }
 
     void send(String line) {
-        if (closed.get()) {
+        enqueue(new Outgoing(line, null));
+    }
+
+    private void enqueue(Outgoing item) {
+        if (closed.get() || dropping.get()) {
             return;
         }
-        if (!outgoing.offer(line)) {
+        if (!outgoing.offer(item)) {
             LOG.warn("IRC connection {} is not reading fast enough ({} lines queued), closing",
                     number, MAX_QUEUED_LINES);
             close();
         }
     }
 
+    /**
+     * Ends the connection on the server's initiative without losing what was already written:
+     * unsubscribes at once, discards what is still queued, lets the writer finish its current
+     * batch and shut the output down, then drains the client's input until it closes (or the
+     * linger time ends). Idempotent.
+     */
+    void drop() {
+        drop(true);
+    }
+
+    /** As {@link #drop()}, but what is already queued (a refusal NOTICE, a RECONNECT) is still sent first. */
+    void dropAfterQueued() {
+        drop(false);
+    }
+
+    private void drop(boolean discard) {
+        if (closed.get() || !dropping.compareAndSet(false, true)) {
+            return;
+        }
+        discardQueued = discard;
+        server.forget(this);
+        if (discard) {
+            outgoing.clear();
+        }
+        // Bypasses the capacity bound: the writer must see the end even behind a full queue.
+        if (!outgoing.offer(STOP)) {
+            outgoing.clear();
+            outgoing.offer(STOP);
+        }
+        server.closeLater(this, DROP_LINGER_MILLIS);
+    }
+
+    /** Cuts the connection at once. Idempotent. */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         server.forget(this);
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("closing IRC connection {}", number, e);
-        }
+        transport.close();
         writer.interrupt();
     }
 
     private void readLoop() {
         try {
-            BoundedLineReader lines = new BoundedLineReader(new BufferedInputStream(socket.getInputStream()),
-                    MAX_LINE_BYTES);
+            transport.open();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("IRC connection {} ({}) handshake failed: {}", number, transport.kind(), e.toString());
+            close();
+            return;
+        }
+        writer.start();
+        try {
             String raw;
-            while (!closed.get() && (raw = lines.readLine()) != null) {
-                handle(raw);
+            while (!closed.get() && (raw = transport.readLine()) != null) {
+                if (!dropping.get()) {
+                    handle(raw);
+                } else if (raw.toUpperCase(Locale.ROOT).startsWith("JOIN ")) {
+                    // Still the client's JOINs: they count against its account even though ignored.
+                    ClientLine.parse(raw).ifPresent(line -> logIgnoredJoins(line.param(0)));
+                }
             }
         } catch (IOException e) {
             LOG.debug("IRC connection {} read ended: {}", number, e.toString());
@@ -136,26 +221,40 @@ final class IrcSession {
     }
 
     private void writeLoop() {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8),
-                16_384)) {
-            List<String> batch = new ArrayList<>(256);
+        List<Outgoing> batch = new ArrayList<>(256);
+        List<String> texts = new ArrayList<>(256);
+        try {
             while (!closed.get()) {
                 batch.add(outgoing.take());
-                outgoing.drainTo(batch, 1_000);
-                for (String line : batch) {
-                    out.write(line);
-                    out.write("\r\n");
+                outgoing.drainTo(batch, MAX_BATCH);
+                boolean stop = batch.remove(STOP);
+                if (discardQueued && !stop) {
+                    batch.clear(); // taken just before a discarding drop but not yet written: never sent
                 }
-                out.flush();
-                batch.clear();
+                if (!batch.isEmpty()) {
+                    for (Outgoing item : batch) {
+                        texts.add(item.text());
+                    }
+                    transport.writeLines(texts);
+                    for (Outgoing item : batch) {
+                        if (item.chat() != null) {
+                            server.wrote(item.chat());
+                        }
+                    }
+                    batch.clear();
+                    texts.clear();
+                }
+                if (stop || dropping.get()) {
+                    transport.finishOutput();
+                    return; // the reader drains the client's input, then closes
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.debug("IRC connection {} write ended: {}", number, e.toString());
-        } finally {
-            close();
         }
+        close();
     }
 
     private void handle(String raw) {
@@ -175,7 +274,7 @@ final class IrcSession {
             case "USER" -> { /* RFC 1459 registration detail; Twitch ignores it */ }
             case "PING" -> pong(line.param(0));
             case "PONG" -> awaitingPong = false;
-            case "QUIT" -> close();
+            case "QUIT" -> drop();
             case "JOIN" -> whenRegistered(line, () -> join(line.param(0)));
             case "PART" -> whenRegistered(line, () -> part(line.param(0)));
             case "PRIVMSG" -> { /* accepted and dropped: the simulator does not relay client chat */ }
@@ -218,6 +317,7 @@ final class IrcSession {
         String login = requestedNick.toLowerCase(Locale.ROOT);
         if (ANONYMOUS.matcher(login).matches()) {
             userId = "";
+            account = JoinAttempt.ANONYMOUS;
         } else {
             if (password == null || !password.regionMatches(true, 0, "oauth:", 0, 6)) {
                 refuse("Improperly formatted auth");
@@ -232,6 +332,7 @@ final class IrcSession {
                 return;
             }
             userId = tokens.issued(password.substring(6)) ? token.get().userId() : syntheticUserId(login);
+            account = login;
         }
         nick = login;
         displayName = Character.toUpperCase(login.charAt(0)) + login.substring(1);
@@ -247,13 +348,12 @@ final class IrcSession {
             send(withTags("badge-info=;badges=;color=;display-name=" + displayName
                     + ";emote-sets=0;user-id=" + userId + ";user-type=", ":" + HOST + " GLOBALUSERSTATE"));
         }
-        LOG.debug("IRC connection {} logged in as {}", number, nick);
+        LOG.debug("IRC connection {} ({}) logged in as {}", number, transport.kind(), nick);
     }
 
     private void refuse(String reason) {
         send(":" + HOST + " NOTICE * :" + reason);
-        // Let the writer flush the notice before the socket goes away.
-        server.closeSoon(this);
+        dropAfterQueued(); // the notice is written before the output shuts down
     }
 
     private void join(String channels) {
@@ -261,31 +361,70 @@ final class IrcSession {
             return;
         }
         for (String name : channels.split(",")) {
-            String login = name.strip().toLowerCase(Locale.ROOT);
-            if (login.startsWith("#")) {
-                login = login.substring(1);
+            String login = channelName(name);
+            if (!login.isEmpty()) {
+                joinOne(login);
             }
-            if (login.isEmpty() || joined.contains(login)) {
-                continue;
-            }
-            Optional<ChannelState> channel = server.world().byLogin(login);
-            if (channel.isEmpty()) {
-                continue; // Twitch says nothing at all about channels that do not exist
-            }
-            joined.add(login);
-            String user = nick + "!" + nick + "@" + nick + ".tmi.twitch.tv";
-            send(":" + user + " JOIN #" + login);
-            send(":" + nick + ".tmi.twitch.tv 353 " + nick + " = #" + login + " :" + nick);
-            send(":" + nick + ".tmi.twitch.tv 366 " + nick + " #" + login + " :End of /NAMES list");
-            if (capabilities.contains("twitch.tv/commands")) {
-                send(withTags("badge-info=;badges=;color=;display-name=" + displayName
-                        + ";emote-sets=0;mod=0;subscriber=0;user-type=", ":" + HOST + " USERSTATE #" + login));
-                send(withTags("emote-only=0;followers-only=-1;r9k=0;room-id=" + channel.get().id()
-                        + ";slow=0;subs-only=0", ":" + HOST + " ROOMSTATE #" + login));
-            }
-            // Subscribed only now, so that no chat line can overtake the join confirmation.
-            server.subscribe(login, this);
         }
+    }
+
+    private void joinOne(String login) {
+        if (!server.joins().admit(account)) {
+            record(login, JoinAttempt.Outcome.RATE_LIMITED); // Twitch drops excess JOINs silently
+            return;
+        }
+        Optional<ChannelState> channel = server.world().byLogin(login);
+        if (channel.isEmpty()) {
+            record(login, JoinAttempt.Outcome.UNKNOWN_CHANNEL); // Twitch says nothing at all
+            return;
+        }
+        if (joined.contains(login)) {
+            record(login, JoinAttempt.Outcome.ALREADY_JOINED);
+            return;
+        }
+        if (channel.get().suspended()) {
+            record(login, JoinAttempt.Outcome.SUSPENDED);
+            send(withTags("msg-id=msg_channel_suspended",
+                    ":" + HOST + " NOTICE #" + login + " :This channel does not exist or has been suspended."));
+            return;
+        }
+        if (!server.mayJoinAnother(account, login)) {
+            record(login, JoinAttempt.Outcome.CHANNEL_LIMIT);
+            send(withTags("msg-id=msg_concurrent_channel_limit_reached", ":" + HOST + " NOTICE #" + login
+                    + " :You have reached the maximum number of channels you can join at once."));
+            return;
+        }
+        joined.add(login);
+        record(login, JoinAttempt.Outcome.JOINED);
+        String user = nick + "!" + nick + "@" + nick + ".tmi.twitch.tv";
+        send(":" + user + " JOIN #" + login);
+        send(":" + nick + ".tmi.twitch.tv 353 " + nick + " = #" + login + " :" + nick);
+        send(":" + nick + ".tmi.twitch.tv 366 " + nick + " #" + login + " :End of /NAMES list");
+        if (capabilities.contains("twitch.tv/commands")) {
+            send(withTags("badge-info=;badges=;color=;display-name=" + displayName
+                    + ";emote-sets=0;mod=0;subscriber=0;user-type=", ":" + HOST + " USERSTATE #" + login));
+            send(withTags("emote-only=0;followers-only=-1;r9k=0;room-id=" + channel.get().id()
+                    + ";slow=0;subs-only=0", ":" + HOST + " ROOMSTATE #" + login));
+        }
+        // Subscribed only now, so that no chat line can overtake the join confirmation.
+        server.subscribe(login, this);
+    }
+
+    private void logIgnoredJoins(String channels) {
+        if (channels == null || account == null) {
+            return;
+        }
+        for (String name : channels.split(",")) {
+            String login = channelName(name);
+            if (!login.isEmpty()) {
+                server.joins().admit(account);
+                record(login, JoinAttempt.Outcome.CONNECTION_CLOSING);
+            }
+        }
+    }
+
+    private void record(String channel, JoinAttempt.Outcome outcome) {
+        server.joins().record(account, number, transport.kind(), channel, outcome);
     }
 
     private void part(String channels) {
@@ -293,10 +432,7 @@ final class IrcSession {
             return;
         }
         for (String name : channels.split(",")) {
-            String login = name.strip().toLowerCase(Locale.ROOT);
-            if (login.startsWith("#")) {
-                login = login.substring(1);
-            }
+            String login = channelName(name);
             if (joined.remove(login)) {
                 server.unsubscribe(login, this);
                 send(":" + nick + "!" + nick + "@" + nick + ".tmi.twitch.tv PART #" + login);
@@ -305,10 +441,18 @@ final class IrcSession {
     }
 
     private void pong(String argument) {
-        if (argument == null || argument.equals(HOST)) {
-            send("PONG :" + HOST);
+        IrcFaults faults = server.faults();
+        if (faults.pongsWithheld()) {
+            return;
+        }
+        String reply = argument == null || argument.equals(HOST)
+                ? "PONG :" + HOST
+                : ":" + HOST + " PONG " + HOST + " :" + argument;
+        Duration delay = faults.pongDelay();
+        if (delay.isZero()) {
+            send(reply);
         } else {
-            send(":" + HOST + " PONG " + HOST + " :" + argument);
+            server.later(() -> send(reply), delay.toMillis());
         }
     }
 
@@ -324,8 +468,9 @@ final class IrcSession {
         return capabilities.contains("twitch.tv/tags") ? "@" + tags + " " + rest : rest;
     }
 
-    Set<String> joinedChannels() {
-        return Set.copyOf(joined);
+    private static String channelName(String name) {
+        String login = name.strip().toLowerCase(Locale.ROOT);
+        return login.startsWith("#") ? login.substring(1) : login;
     }
 
     /** Stable per-login id for users whose token the simulator did not issue. */

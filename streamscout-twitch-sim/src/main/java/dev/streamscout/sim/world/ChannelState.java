@@ -19,6 +19,7 @@ public final class ChannelState {
 
     private double logViewers;
     private boolean live = true;
+    private boolean suspended;
     private String streamId;
     private Instant startedAt;
     private String title;
@@ -58,6 +59,11 @@ public final class ChannelState {
         return live;
     }
 
+    /** Suspended channels are offline and answer JOIN with {@code msg_channel_suspended}. */
+    public synchronized boolean suspended() {
+        return suspended;
+    }
+
     /** Current viewers; 0 while offline. */
     public synchronized int viewers() {
         return live ? (int) Math.round(Math.exp(logViewers)) : 0;
@@ -93,12 +99,19 @@ public final class ChannelState {
         logViewers = Math.log(Math.max(1, viewers));
     }
 
+    synchronized void suspend(boolean value) {
+        suspended = value;
+        if (value) {
+            live = false; // a suspension ends the stream; lifting it does not restart one
+        }
+    }
+
     synchronized void goOffline() {
         live = false;
     }
 
     synchronized void goLive(String newStreamId, Instant now) {
-        if (!live) {
+        if (!live && !suspended) {
             live = true;
             streamId = newStreamId;
             startedAt = now;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Access tokens, refresh tokens and authorization codes issued by the simulated id.twitch.tv.
@@ -32,9 +33,13 @@ public final class TokenRegistry {
     private static final String REFRESH_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%/=";
 
-    /** What an access token stands for. */
+    /**
+     * What an access token stands for; {@code issuedAt} is when it was issued (or first seen, lenient
+     * mode) and {@code serial} its place in issuing order, which revocation uses so that it works
+     * whatever the clock does.
+     */
     public record TokenInfo(String token, String clientId, String login, String userId,
-                            List<String> scopes, Instant expiresAt, boolean app) {
+                            List<String> scopes, Instant issuedAt, long serial, Instant expiresAt, boolean app) {
         public boolean hasScope(String scope) {
             return scopes.contains(scope);
         }
@@ -43,7 +48,9 @@ public final class TokenRegistry {
     /** A token grant as returned by {@code POST /oauth2/token}; refreshToken is null for app tokens. */
     public record Grant(String accessToken, String refreshToken, long expiresInSeconds, List<String> scopes) {}
 
-    private record RefreshInfo(String clientId, String login, String userId, List<String> scopes) {}
+    /** {@code publicClient}: issued to a client without a secret (device flow), so refreshing needs none. */
+    private record RefreshInfo(String clientId, String login, String userId, List<String> scopes,
+                               boolean publicClient) {}
 
     private record CodeInfo(String clientId, List<String> scopes) {}
 
@@ -54,6 +61,15 @@ public final class TokenRegistry {
     private final Map<String, TokenInfo> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, RefreshInfo> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, CodeInfo> codes = new ConcurrentHashMap<>();
+    private record FirstSeen(Instant at, long serial) {}
+
+    /** Lenient mode: when each made-up token was first presented, so that it can be expired too. */
+    private final Map<String, FirstSeen> lenientFirstSeen = new ConcurrentHashMap<>();
+    private final AtomicLong serials = new AtomicLong();
+    /** Tokens with a serial below this were revoked. */
+    private volatile long revokedBelowSerial;
+    /** Access tokens issued (or first seen) before this instant are rejected; null = none. */
+    private volatile Instant rejectIssuedBefore;
 
     public TokenRegistry(Clock clock, boolean acceptAny, Duration userTokenLifetime) {
         this.clock = clock;
@@ -67,8 +83,9 @@ public final class TokenRegistry {
 
     public Grant issueAppToken(String clientId) {
         String token = randomString(TOKEN_ALPHABET, 30);
-        Instant expiresAt = clock.instant().plus(APP_TOKEN_LIFETIME);
-        accessTokens.put(token, new TokenInfo(token, clientId, null, null, List.of(), expiresAt, true));
+        Instant now = clock.instant();
+        accessTokens.put(token, new TokenInfo(token, clientId, null, null, List.of(), now, serials.incrementAndGet(),
+                now.plus(APP_TOKEN_LIFETIME), true));
         return new Grant(token, null, APP_TOKEN_LIFETIME.getSeconds(), List.of());
     }
 
@@ -92,7 +109,18 @@ public final class TokenRegistry {
             return Optional.empty();
         }
         List<String> scopes = info == null ? USER_SCOPES : info.scopes();
-        return Optional.of(issueUserToken(clientId, SIM_USER_LOGIN, SIM_USER_ID, scopes));
+        return Optional.of(issueUserToken(clientId, SIM_USER_LOGIN, SIM_USER_ID, scopes, false));
+    }
+
+    /** The user token a device code grant ends in: issued to a public client, so refreshable without a secret. */
+    public Grant issueDeviceGrant(String clientId, List<String> scopes) {
+        return issueUserToken(clientId, SIM_USER_LOGIN, SIM_USER_ID, scopes.isEmpty() ? USER_SCOPES : scopes, true);
+    }
+
+    /** Whether this refresh token belongs to a public client (it may be refreshed without a client secret). */
+    public boolean isPublicRefreshToken(String refreshToken) {
+        RefreshInfo info = refreshToken == null ? null : refreshTokens.get(refreshToken);
+        return info != null && info.publicClient();
     }
 
     /** A new access token and a rotated refresh token; the old refresh token keeps working. */
@@ -105,28 +133,53 @@ public final class TokenRegistry {
             if (!acceptAny) {
                 return Optional.empty();
             }
-            info = new RefreshInfo(clientId, SIM_USER_LOGIN, SIM_USER_ID, USER_SCOPES);
+            info = new RefreshInfo(clientId, SIM_USER_LOGIN, SIM_USER_ID, USER_SCOPES, false);
         }
         if (!info.clientId().equals(clientId)) {
             return Optional.empty();
         }
-        return Optional.of(issueUserToken(clientId, info.login(), info.userId(), info.scopes()));
+        return Optional.of(issueUserToken(clientId, info.login(), info.userId(), info.scopes(), info.publicClient()));
     }
 
-    /** The token's meaning if it is valid now (issued and unexpired, or anything in lenient mode). */
+    /**
+     * The token's meaning if it is valid now: issued, unexpired and not issued before the cut-off of
+     * {@link #expireIssuedBefore}; in lenient mode also any other token, unless it was first seen
+     * before that cut-off. An issued token past its lifetime is rejected in every mode, so that
+     * expiry can be tested against a lenient simulator too.
+     */
     public Optional<TokenInfo> resolve(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        Instant cutoff = rejectIssuedBefore;
         TokenInfo info = accessTokens.get(token);
-        if (info != null && clock.instant().isBefore(info.expiresAt())) {
-            return Optional.of(info);
+        if (info != null) {
+            boolean fresh = now.isBefore(info.expiresAt()) && info.serial() >= revokedBelowSerial
+                    && (cutoff == null || !info.issuedAt().isBefore(cutoff));
+            return fresh ? Optional.of(info) : Optional.empty();
         }
         if (acceptAny) {
+            FirstSeen firstSeen = lenientFirstSeen.computeIfAbsent(token, t -> new FirstSeen(now, serials.incrementAndGet()));
+            if (cutoff != null && firstSeen.at().isBefore(cutoff) || firstSeen.serial() < revokedBelowSerial) {
+                return Optional.empty();
+            }
             return Optional.of(new TokenInfo(token, ANY_CLIENT_ID, SIM_USER_LOGIN, SIM_USER_ID, USER_SCOPES,
-                    clock.instant().plus(userTokenLifetime), false));
+                    firstSeen.at(), firstSeen.serial(), now.plus(userTokenLifetime), false));
         }
         return Optional.empty();
+    }
+
+    /**
+     * From now on, rejects every access token issued (or, lenient mode, first presented) before
+     * {@code instant}, as if they had expired; refresh tokens keep working, so a client that
+     * refreshes on 401 recovers.
+     */
+    public synchronized void expireIssuedBefore(Instant instant) {
+        Instant current = rejectIssuedBefore;
+        if (current == null || instant.isAfter(current)) {
+            rejectIssuedBefore = instant; // a cut-off only ever moves forward
+        }
     }
 
     /** Whether the registry itself issued this token (lenient acceptance aside). */
@@ -139,17 +192,23 @@ public final class TokenRegistry {
         accessTokens.remove(token);
     }
 
-    /** Invalidates every issued access token; refresh tokens keep working. */
+    /**
+     * Invalidates every access token issued or presented so far, whatever the clock says; tokens
+     * issued afterwards are good, and refresh tokens keep working.
+     */
     public void revokeAccessTokens() {
-        accessTokens.clear();
+        // Kept in the map (rather than removed) so that lenient mode cannot re-accept them as made-up tokens.
+        revokedBelowSerial = serials.get() + 1;
     }
 
-    private Grant issueUserToken(String clientId, String login, String userId, List<String> scopes) {
+    private Grant issueUserToken(String clientId, String login, String userId, List<String> scopes,
+                                 boolean publicClient) {
         String access = randomString(TOKEN_ALPHABET, 30);
         String refresh = randomString(REFRESH_ALPHABET, 50);
-        Instant expiresAt = clock.instant().plus(userTokenLifetime);
-        accessTokens.put(access, new TokenInfo(access, clientId, login, userId, List.copyOf(scopes), expiresAt, false));
-        refreshTokens.put(refresh, new RefreshInfo(clientId, login, userId, List.copyOf(scopes)));
+        Instant now = clock.instant();
+        accessTokens.put(access, new TokenInfo(access, clientId, login, userId, List.copyOf(scopes), now,
+                serials.incrementAndGet(), now.plus(userTokenLifetime), false));
+        refreshTokens.put(refresh, new RefreshInfo(clientId, login, userId, List.copyOf(scopes), publicClient));
         return new Grant(access, refresh, userTokenLifetime.getSeconds(), List.copyOf(scopes));
     }
 

@@ -138,6 +138,11 @@ public final class World {
         }
     }
 
+    /** Suspends a channel (it goes offline and refuses JOINs) or lifts the suspension (it stays offline). */
+    public void setSuspended(String login, boolean suspended) {
+        require(login).suspend(suspended);
+    }
+
     private ChannelState require(String login) {
         return byLogin(login).orElseThrow(() -> new IllegalArgumentException("unknown channel: " + login));
     }
