@@ -166,6 +166,9 @@ public final class IngestService implements AutoCloseable {
             case WEBSOCKET -> IrcEndpoint.webSocket(s.ircWebsocketUrl());
         };
         IrcPoolSettings pool = IrcPoolSettings.anonymous(endpoint).withChannelsPerConnection(s.channelsPerConnection());
+        if (s.ircSslContext() != null) {
+            pool = pool.withSslContext(s.ircSslContext());
+        }
         return s.ircLogin() == null ? pool : pool.withLogin(s.ircLogin(), s.ircToken());
     }
 

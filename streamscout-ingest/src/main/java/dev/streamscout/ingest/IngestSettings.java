@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything the ingest service needs, read once at start-up. Build it with {@link #twitch} (real
@@ -66,7 +67,8 @@ public record IngestSettings(
         String kafkaBootstrapServers,
         int kafkaProducerBuffer,
         int healthPort,
-        int metricsPort) {
+        int metricsPort,
+        SSLContext ircSslContext) {
 
     public static final URI TWITCH_HELIX = URI.create("https://api.twitch.tv/helix");
     public static final URI TWITCH_OAUTH = URI.create("https://id.twitch.tv/oauth2");
@@ -123,19 +125,6 @@ public record IngestSettings(
         requirePort(metricsPort, "metricsPort");
     }
 
-    /**
-     * The settings of the first release, kept so existing callers compile: plain TCP chat at
-     * {@code ircHost:ircPort}, everything else at its default.
-     */
-    public IngestSettings(URI helixBase, URI oauthBase, String clientId, String clientSecret, String ircHost,
-            int ircPort, int joinThreshold, int leaveThreshold, Duration pollInterval, String chatTopic,
-            String lifecycleTopic, String kafkaBootstrapServers) {
-        this(helixBase, oauthBase, clientId, clientSecret, ChatTransport.TCP, ircHost, ircPort, TWITCH_IRC_WEBSOCKET,
-                null, null, DEFAULT_CHANNELS_PER_CONNECTION, joinThreshold, leaveThreshold, pollInterval,
-                List.of(), List.of(), List.of(), DEFAULT_ONLINE_TTL, null, chatTopic, lifecycleTopic,
-                DEFAULT_EVENTS_TOPIC, kafkaBootstrapServers, DEFAULT_PRODUCER_BUFFER, DISABLED_PORT, DISABLED_PORT);
-    }
-
     /** Real Twitch with the seed's defaults: TLS chat read anonymously, top 5 / top 10, every 120 s. */
     public static IngestSettings twitch(String clientId, String clientSecret, String kafkaBootstrapServers) {
         return new IngestSettings(TWITCH_HELIX, TWITCH_OAUTH, clientId, clientSecret, ChatTransport.TLS,
@@ -143,7 +132,7 @@ public record IngestSettings(
                 DEFAULT_CHANNELS_PER_CONNECTION, ChannelSelection.DEFAULT_JOIN_THRESHOLD,
                 ChannelSelection.DEFAULT_LEAVE_THRESHOLD, StreamMonitor.DEFAULT_POLL_INTERVAL, List.of(), List.of(),
                 List.of(), DEFAULT_ONLINE_TTL, null, ChatPublisher.DEFAULT_TOPIC, LifecyclePublisher.DEFAULT_TOPIC,
-                DEFAULT_EVENTS_TOPIC, kafkaBootstrapServers, DEFAULT_PRODUCER_BUFFER, DISABLED_PORT, DISABLED_PORT);
+                DEFAULT_EVENTS_TOPIC, kafkaBootstrapServers, DEFAULT_PRODUCER_BUFFER, DISABLED_PORT, DISABLED_PORT, null);
     }
 
     /** True when a fixed list of channels is followed instead of the top N. */
@@ -169,6 +158,14 @@ public record IngestSettings(
             b.ircPort = port;
             b.ircWebsocketUrl = websocketUrl;
         });
+    }
+
+    /**
+     * Trust for the TLS and wss chat transports: a context that trusts, say, a test server's own
+     * certificate. {@code null} (the default) uses the JVM's trusted certificate authorities.
+     */
+    public IngestSettings withIrcTrust(SSLContext sslContext) {
+        return edit(b -> b.ircSslContext = sslContext);
     }
 
     /** Chat with a user login and token instead of anonymously; {@code null} login: anonymous again. */
@@ -249,6 +246,7 @@ public record IngestSettings(
                 : ircTransport.name().toLowerCase(Locale.ROOT) + "://" + ircHost + ":" + ircPort;
         return "IngestSettings[helixBase=" + helixBase + ", oauthBase=" + oauthBase + ", clientId=" + clientId
                 + ", clientSecret=" + Secrets.mask(clientSecret) + ", irc=" + irc
+                + (ircSslContext == null ? "" : " (own trust store)")
                 + ", ircLogin=" + (ircLogin == null ? "anonymous" : ircLogin)
                 + ", channelsPerConnection=" + channelsPerConnection
                 + ", channels=" + (monitorChannels.isEmpty()
@@ -335,6 +333,7 @@ public record IngestSettings(
         int kafkaProducerBuffer;
         int healthPort;
         int metricsPort;
+        SSLContext ircSslContext;
 
         Builder(IngestSettings s) {
             helixBase = s.helixBase;
@@ -363,13 +362,15 @@ public record IngestSettings(
             kafkaProducerBuffer = s.kafkaProducerBuffer;
             healthPort = s.healthPort;
             metricsPort = s.metricsPort;
+            ircSslContext = s.ircSslContext;
         }
 
         IngestSettings build() {
             return new IngestSettings(helixBase, oauthBase, clientId, clientSecret, ircTransport, ircHost, ircPort,
                     ircWebsocketUrl, ircLogin, ircToken, channelsPerConnection, joinThreshold, leaveThreshold,
                     pollInterval, monitorChannels, monitorAllow, monitorDeny, onlineTtl, redisUrl, chatTopic,
-                    lifecycleTopic, eventsTopic, kafkaBootstrapServers, kafkaProducerBuffer, healthPort, metricsPort);
+                    lifecycleTopic, eventsTopic, kafkaBootstrapServers, kafkaProducerBuffer, healthPort, metricsPort,
+                    ircSslContext);
         }
     }
 }

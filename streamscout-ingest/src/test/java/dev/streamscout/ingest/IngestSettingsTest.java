@@ -69,16 +69,6 @@ class IngestSettingsTest {
     }
 
     @Test
-    void theFirstReleaseConstructorMeansPlainTcpChat() {
-        IngestSettings old = new IngestSettings(URI.create("http://h/helix"), URI.create("http://h/oauth2"), "id",
-                "secret", "127.0.0.1", 6667, 5, 10, Duration.ofSeconds(5), "c", "l", "k:1");
-
-        assertThat(old.ircTransport()).isEqualTo(ChatTransport.TCP);
-        assertThat(IngestService.poolSettings(old).endpoint().kind()).isEqualTo(IrcTransportKind.TCP);
-        assertThat(IngestService.poolSettings(old).isAnonymous()).isTrue();
-    }
-
-    @Test
     void theChatPoolGetsTransportLoginAndChannelsPerConnection() {
         var pool = IngestService.poolSettings(twitch.withIrcLogin("MyBot", () -> "oauth:token")
                 .withChannelsPerConnection(40));

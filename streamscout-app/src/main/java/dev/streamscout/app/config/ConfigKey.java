@@ -31,6 +31,8 @@ public enum ConfigKey {
     TWITCH_IRC_HOST("twitch.irc.host", "host", "irc.chat.twitch.tv", "Twitch chat (IRC) host for the tls and tcp transports."),
     TWITCH_IRC_PORT("twitch.irc.port", "port", "6697", "Twitch chat (IRC) port for the tls and tcp transports."),
     TWITCH_IRC_WEBSOCKET_URL("twitch.irc.websocket.url", "URL", "wss://irc-ws.chat.twitch.tv:443", "Twitch chat WebSocket URL for the websocket transport."),
+    TWITCH_TLS_TRUSTSTORE("twitch.tls.truststore", "path", "", "PKCS12 trust store for the tls and websocket (wss) chat transports, e.g. a test server's own certificate; empty trusts the JVM's certificate authorities."),
+    TWITCH_TLS_TRUSTSTORE_PASSWORD("twitch.tls.truststore.password", "secret", "", "Password of that trust store (often empty). Never logged."),
     TWITCH_IRC_LOGIN("twitch.irc.login", "string", "", "Login for chat with the user token; empty reads chat anonymously (justinfan)."),
     TWITCH_IRC_CHANNELS_PER_CONNECTION("twitch.irc.channels.per.connection", "integer 1-100", "90", "Most channels joined on one chat connection."),
     MONITOR_CHANNELS("monitor.channels", "login list", "", "Comma-separated channel logins to follow instead of the top N by viewers.", "TWITCH_CHANNEL"),

@@ -115,6 +115,7 @@ public final class StandaloneIngest implements AutoCloseable {
                 .withTwitchEndpoints(twitch.helixBase(), twitch.oauthBase(), twitch.ircHost(), twitch.ircPort())
                 .withIrc(ChatTransport.valueOf(twitch.ircTransport().name()), twitch.ircHost(), twitch.ircPort(),
                         webSocket)
+                .withIrcTrust(twitch.ircTrust())
                 .withChannelsPerConnection(config.channelsPerConnection())
                 .withThresholds(config.joinThreshold(), config.leaveThreshold())
                 .withPollInterval(config.pollInterval())

@@ -81,6 +81,51 @@ class RunAgainstSimulatorTest {
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
+    /** The production transports, trusting the simulator's certificate through a trust store file. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tls", "websocket"})
+    void chatArrivesOverTheSecureTransports(String transport) throws Exception {
+        simulator = new TwitchSimulator(SimulatorSettings.defaults().withScheduleHypeMoments(false)).start();
+        Path trustStore = dataDir.resolve("simulator-trust.p12");
+        try (var out = java.nio.file.Files.newOutputStream(trustStore)) {
+            TwitchSimulator.trustStore().store(out, "trust-me".toCharArray());
+        }
+        Map<ConfigKey, String> overrides = localPorts();
+        overrides.put(ConfigKey.TWITCH_HELIX_URL, simulator.helixBase().toString());
+        overrides.put(ConfigKey.TWITCH_OAUTH_URL, simulator.oauthBase().toString());
+        overrides.put(ConfigKey.TWITCH_IRC_TRANSPORT, transport);
+        overrides.put(ConfigKey.TWITCH_IRC_HOST, "localhost");
+        overrides.put(ConfigKey.TWITCH_IRC_PORT, Integer.toString(simulator.tlsPort()));
+        overrides.put(ConfigKey.TWITCH_IRC_WEBSOCKET_URL, simulator.secureWebSocketUri().toString());
+        overrides.put(ConfigKey.TWITCH_TLS_TRUSTSTORE, trustStore.toString());
+        overrides.put(ConfigKey.TWITCH_TLS_TRUSTSTORE_PASSWORD, "trust-me");
+        overrides.put(ConfigKey.TWITCH_TOKEN_FILE, dataDir.resolve("no-such-token-file.json").toString());
+        overrides.put(ConfigKey.POLL_INTERVAL, "2");
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null,
+                Map.of("TWITCH_CLIENT_ID", "run-test", "TWITCH_CLIENT_SECRET", "run-test-secret"), overrides));
+
+        app = AllInOne.startRun(config);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.ingest().chatMessagesPublished() > 100);
+        String wire = transport.equals("tls") ? "tls" : "wss";
+        assertThat(simulator.ircConnectionsByTransport()).containsKey(wire);
+    }
+
+    @Test
+    void aTrustStoreThatIsNotOneIsAConfigurationError() throws Exception {
+        Path bogus = dataDir.resolve("bogus.p12");
+        java.nio.file.Files.writeString(bogus, "not a key store");
+        Map<ConfigKey, String> overrides = localPorts();
+        overrides.put(ConfigKey.TWITCH_TLS_TRUSTSTORE, bogus.toString());
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null,
+                Map.of("TWITCH_CLIENT_ID", "abc", "TWITCH_CLIENT_SECRET", "def"), overrides));
+
+        assertThatThrownBy(() -> AllInOne.startRun(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("twitch.tls.truststore")
+                .hasMessageContaining(bogus.toString());
+    }
+
     @Test
     void runWithoutCredentialsNamesTheVariableAndTheFix() {
         StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null, Map.of(), localPorts()));
