@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
         description = {
             "Watches live Twitch chat, detects the moments where it erupts and clips them.",
             "",
-            "Start with 'streamscout demo': the whole pipeline on this machine against a built-in",
-            "Twitch simulator, no account or network needed."
+            "Start with 'streamscout demo': the whole pipeline on this machine against a built-in Twitch"
+                    + " simulator, no account or network needed. 'streamscout COMMAND --help' tells more.",
+            ""
         },
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, AuthCommand.class, CommandLine.HelpCommand.class})
 public final class StreamScout implements Runnable {

@@ -39,16 +39,17 @@ import picocli.CommandLine.Spec;
         name = "auth",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Signs in to Twitch once and writes the user token file that clips need.",
         description = {
-            "Authorizes StreamScout on a Twitch account (scopes chat:read and clips:edit) and writes",
-            "the user token file that clipping needs (TWITCH_TOKEN_FILE, default",
-            "./secrets/twitch_user_tokens.json; private to its owner, refreshed automatically later).",
+            "Authorizes StreamScout on a Twitch account (scopes chat:read and clips:edit) and writes "
+                    + "the user token file that clipping needs (TWITCH_TOKEN_FILE, default "
+                    + "./secrets/twitch_user_tokens.json; private to its owner, refreshed automatically later).",
             "",
-            "Needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET of a Twitch application whose OAuth",
-            "redirect URL is http://localhost:3000/auth/callback (or the --port you choose).",
-            "By default it serves http://localhost:3000/auth: open it in a browser and authorize.",
-            "With --headless (no browser on this machine) it prints a code to enter at",
-            "twitch.tv/activate from any device instead.",
+            "Needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET of a Twitch application whose OAuth "
+                    + "redirect URL is http://localhost:3000/auth/callback (or the --port you choose). By default"
+                    + " it serves http://localhost:3000/auth: open it in a browser and authorize. With --headless"
+                    + " (no browser on this machine) it prints a code to enter at twitch.tv/activate from any "
+                    + "device instead.",
             ""
         })
 public final class AuthCommand implements Callable<Integer> {

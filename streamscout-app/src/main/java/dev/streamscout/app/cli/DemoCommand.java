@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Runs everything in one JVM against a built-in Twitch simulator (no account needed).",
         description = {
-            "Runs the whole pipeline in this JVM against a built-in Twitch simulator: no account or",
-            "network needed. Starts the simulator, an embedded Kafka broker, the Flink job (Web UI),",
-            "an H2 database, ingest and the API, prints their URLs and runs until Ctrl-C or SIGTERM.",
+            "Runs the whole pipeline in this JVM against a built-in Twitch simulator: no account or "
+                    + "network needed. Starts the simulator, an embedded Kafka broker, the Flink job (Web UI), an"
+                    + " H2 database, ingest and the API, prints their URLs and runs until Ctrl-C or SIGTERM.",
             ""
         })
 public final class DemoCommand implements Callable<Integer> {

@@ -20,16 +20,19 @@ import picocli.CommandLine.Spec;
         name = "ingest",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Runs ingestion alone: Twitch chat and stream status into an external Kafka.",
         description = {
-            "Runs ingestion alone (seed 000's stream monitoring service): polls Twitch for live streams,",
-            "reads their chat and publishes chat messages, chat events and stream lifecycle events to an",
-            "external Kafka (KAFKA_BOOTSTRAP_SERVERS, required), keeping streamers and viewer_timeseries in",
-            "PostgreSQL (POSTGRES_URL; without it an H2 file under the data directory, with a warning).",
+            "Runs ingestion alone (seed 000's stream monitoring service): polls Twitch for live "
+                    + "streams, reads their chat and publishes chat messages, chat events and stream lifecycle "
+                    + "events to an external Kafka (KAFKA_BOOTSTRAP_SERVERS, required), keeping streamers and "
+                    + "viewer_timeseries in PostgreSQL (POSTGRES_URL; without it an H2 file under the data "
+                    + "directory, with a warning).",
             "",
-            "Needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET (an app token lists live streams; chat is read",
-            "anonymously unless twitch.irc.login is set, then with the token file 'streamscout auth' creates).",
-            "Serves /health on HEALTH_CHECK_PORT (8080) and Prometheus /metrics on PROMETHEUS_PORT (9100).",
-            "REDIS_URL keeps the online state in Redis. Every key is in docs/configuration.md.",
+            "Needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET (an app token lists live streams; chat is "
+                    + "read anonymously unless twitch.irc.login is set, then with the token file 'streamscout "
+                    + "auth' creates). Serves /health on HEALTH_CHECK_PORT (8080) and Prometheus /metrics on "
+                    + "PROMETHEUS_PORT (9100). REDIS_URL keeps the online state in Redis. Every key is in "
+                    + "docs/configuration.md.",
             ""
         })
 public final class IngestCommand implements Callable<Integer> {

@@ -19,14 +19,15 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "Runs everything in one JVM against Twitch.",
         description = {
-            "Runs the whole pipeline in this JVM against Twitch: embedded Kafka, the Flink job, an H2",
-            "database (or PostgreSQL with POSTGRES_URL), ingest and the API.",
+            "Runs the whole pipeline in this JVM against Twitch: embedded Kafka, the Flink job, an H2 "
+                    + "database (or PostgreSQL with POSTGRES_URL), ingest and the API.",
             "",
-            "Needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET (an app token lists live streams; chat is",
-            "read anonymously). Clips need the user token file (TWITCH_TOKEN_FILE, default",
-            "./secrets/twitch_user_tokens.json) that 'streamscout auth' creates; without it, moments",
-            "are stored without clips. Every Twitch endpoint is configurable (docs/configuration.md).",
+            "Needs TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET (an app token lists live streams; chat is "
+                    + "read anonymously). Clips need the user token file (TWITCH_TOKEN_FILE, default "
+                    + "./secrets/twitch_user_tokens.json) that 'streamscout auth' creates; without it, moments "
+                    + "are stored without clips. Every Twitch endpoint is configurable (docs/configuration.md).",
             ""
         })
 public final class RunCommand implements Callable<Integer> {
@@ -50,9 +51,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(options.configFile(), System.getenv(), overrides));
         Logging.setLevel(config.logLevel());
-        spec.commandLine().getOut().println("StreamScout is starting (data directory "
-                + config.dataDir().toAbsolutePath().normalize() + ")...");
-        spec.commandLine().getOut().flush();
         return Foreground.serve(AllInOne.startRun(config), spec, "StreamScout");
     }
 }
