@@ -6,6 +6,7 @@ import dev.streamscout.app.kafka.TopicProvisioner;
 import dev.streamscout.app.kafka.TopicSpec;
 import dev.streamscout.app.wiring.ShutdownSequence;
 import dev.streamscout.app.wiring.StartupException;
+import dev.streamscout.app.wiring.StartupStep;
 import dev.streamscout.app.wiring.TwitchAccess;
 import dev.streamscout.ingest.ChatTransport;
 import dev.streamscout.ingest.IngestService;
@@ -72,16 +73,16 @@ public final class StandaloneIngest implements AutoCloseable {
 
     private static IngestService startParts(StreamScoutConfig config, TwitchAccess twitch, String bootstrap,
             ShutdownSequence shutdown) {
-        step("the Kafka topics", " at " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)",
+        StartupStep.run("the Kafka topics", " at " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)",
                 () -> new TopicProvisioner(bootstrap, TOPIC_TIMEOUT).provision(topics(config)));
 
         DatabaseSettings databaseSettings = databaseSettings(config);
-        Database database = step("the database", " at " + databaseSettings + " (POSTGRES_URL)",
+        Database database = StartupStep.run("the database", " at " + databaseSettings + " (POSTGRES_URL)",
                 () -> shutdown.add("database", Database.open(databaseSettings)));
 
         Supplier<String> chatToken = null;
         if (config.twitchIrcLogin().isPresent()) {
-            UserTokenManager tokens = step("the user token for chat", " from " + config.twitchTokenFile()
+            UserTokenManager tokens = StartupStep.run("the user token for chat", " from " + config.twitchTokenFile()
                     + " (TWITCH_TOKEN_FILE; create it with 'streamscout auth')", () -> {
                         UserTokenManager manager = new UserTokenManager(config.twitchTokenFile(),
                                 new OAuthClient(twitch.oauthBase(), twitch.clientId(), twitch.clientSecret(),
@@ -94,7 +95,7 @@ public final class StandaloneIngest implements AutoCloseable {
         }
 
         IngestSettings settings = settings(config, twitch, bootstrap, chatToken);
-        return step("ingest", "", () -> {
+        return StartupStep.run("ingest", "", () -> {
             IngestService service = shutdown.add("ingest", new IngestService(settings, database));
             service.start();
             return service;
@@ -171,23 +172,7 @@ public final class StandaloneIngest implements AutoCloseable {
         return configured == 0 ? IngestSettings.DISABLED_PORT : configured;
     }
 
-    private static <T> T step(String what, String detail, Supplier<T> start) {
-        try {
-            return start.get();
-        } catch (ConfigException | StartupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StartupException("could not start " + what + detail + ": " + rootMessage(e), e);
-        }
-    }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 
     public IngestService service() {
         return service;

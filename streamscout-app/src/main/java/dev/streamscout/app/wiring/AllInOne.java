@@ -75,10 +75,10 @@ public final class AllInOne implements AutoCloseable {
     public static AllInOne startDemo(StreamScoutConfig config, SimulatorSettings simulatorSettings) {
         ShutdownSequence shutdown = new ShutdownSequence(SHUTDOWN_DEADLINE);
         try {
-            TwitchSimulator simulator = step("the Twitch simulator", "",
+            TwitchSimulator simulator = StartupStep.run("the Twitch simulator", "",
                     () -> shutdown.add("simulator", new TwitchSimulator(simulatorSettings).start()));
             Path tokenFile = dataDir(config).resolve("secrets").resolve("twitch_user_tokens.json");
-            step("the demo user token", "", () -> obtainDemoToken(simulator, tokenFile));
+            StartupStep.run("the demo user token", "", () -> obtainDemoToken(simulator, tokenFile));
             TwitchAccess twitch = TwitchAccess.simulator(simulator, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, tokenFile);
             return startPipeline(config, twitch, shutdown, simulator);
         } catch (RuntimeException e) {
@@ -138,12 +138,12 @@ public final class AllInOne implements AutoCloseable {
             TwitchSimulator simulator) {
         Path dataDir = dataDir(config);
         String bootstrap = startKafka(config, dataDir, shutdown);
-        step("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(StandaloneIngest.topics(config)));
+        StartupStep.run("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(StandaloneIngest.topics(config)));
 
         DatabaseSettings databaseSettings = config.postgresUrl()
                 .map(url -> DatabaseSettings.fromPostgresUrl(url, config.postgresUser(), config.postgresPassword()))
                 .orElseGet(() -> DatabaseSettings.h2File(dataDir));
-        Database database = step("the database", " at " + databaseSettings,
+        Database database = StartupStep.run("the database", " at " + databaseSettings,
                 () -> shutdown.add("database", Database.open(databaseSettings)));
 
         // Completed only while running: once close() begins, the job ending is expected, not a failure.
@@ -160,13 +160,13 @@ public final class AllInOne implements AutoCloseable {
                                 twitch.oauthBase(), twitch.clientId(), twitch.clientSecret())).orElse(() -> null), jobSettings.clips()),
                 new FlinkClusterSettings(config.flinkWebPort(),
                         config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()));
-        step("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
+        StartupStep.run("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
             shutdown.add("Flink job", job);
             try {
                 job.start().getJobExecutionResult().whenComplete((result, error) -> {
                     if (!shutdown.isClosing()) {
                         failure.complete(error == null ? "the Flink job finished unexpectedly"
-                                : "the Flink job failed: " + rootMessage(error));
+                                : "the Flink job failed: " + StartupStep.rootMessage(error));
                     }
                 });
             } catch (Exception e) {
@@ -176,7 +176,7 @@ public final class AllInOne implements AutoCloseable {
         });
 
         IngestSettings ingestSettings = StandaloneIngest.settings(config, twitch, bootstrap, null);
-        IngestService ingest = step("ingest", " (health port " + config.ingestHealthPort() + ", metrics port "
+        IngestService ingest = StartupStep.run("ingest", " (health port " + config.ingestHealthPort() + ", metrics port "
                 + config.ingestMetricsPort() + ")", () -> {
             IngestService service = shutdown.add("ingest", new IngestService(ingestSettings, database));
             service.start();
@@ -189,7 +189,7 @@ public final class AllInOne implements AutoCloseable {
         });
 
         KafkaHealthProbe kafkaHealth = shutdown.add("Kafka health probe", new KafkaHealthProbe(bootstrap));
-        ApiServer api = step("the API", " on port " + config.httpPort() + " (choose another with --port)",
+        ApiServer api = StartupStep.run("the API", " on port " + config.httpPort() + " (choose another with --port)",
                 () -> shutdown.add("API", new ApiServer(ApiSettings.allInterfaces(config.httpPort()),
                         new ClipDao(database.dataSource()),
                         List.of(HealthCheck.of("database", database::isHealthy),
@@ -210,7 +210,7 @@ public final class AllInOne implements AutoCloseable {
         if (external.isPresent()) {
             return external.get();
         }
-        EmbeddedKafkaBroker broker = step("the embedded Kafka broker",
+        EmbeddedKafkaBroker broker = StartupStep.run("the embedded Kafka broker",
                 " on port " + config.embeddedKafkaPort() + " (choose another with --kafka-port, 0 for any)", () -> {
                     EmbeddedKafkaBroker started = shutdown.add("Kafka broker", new EmbeddedKafkaBroker(
                             new EmbeddedKafkaSettings(dataDir.resolve("kafka"), config.embeddedKafkaPort(), 0)));
@@ -229,23 +229,7 @@ public final class AllInOne implements AutoCloseable {
                 .withParallelism(config.flinkParallelism());
     }
 
-    /** Runs one start-up step; a failure is rethrown naming the part and, where useful, the fix. */
-    private static <T> T step(String what, String detail, java.util.function.Supplier<T> start) {
-        try {
-            LOG.debug("starting {}", what);
-            return start.get();
-        } catch (RuntimeException e) {
-            throw new StartupException("could not start " + what + detail + ": " + rootMessage(e), e);
-        }
-    }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 
     public Endpoints endpoints() {
         return endpoints;
