@@ -1,12 +1,23 @@
 package dev.streamscout.api;
 
 import dev.streamscout.api.clips.ClipRoutes;
+import dev.streamscout.api.docs.ApiDocsRoutes;
 import dev.streamscout.api.health.HealthRoutes;
+import dev.streamscout.api.observe.AccessLog;
+import dev.streamscout.api.observe.HttpMetrics;
+import dev.streamscout.api.observe.JvmMetrics;
+import dev.streamscout.api.observe.MetricsRoutes;
 import dev.streamscout.api.problem.ProblemErrorHandler;
 import dev.streamscout.api.problem.ProblemMapping;
 import dev.streamscout.store.ClipDao;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.plugin.bundled.CorsPlugin;
+import io.javalin.plugin.bundled.CorsPluginConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +32,18 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /v1.0/clip?start&end&limit} — clips by peak time ({@link ClipRoutes})</li>
  *   <li>{@code GET /health} — 200 UP / 503 DOWN ({@link HealthRoutes})</li>
- *   <li>{@code GET /} and {@code /static/*} — the dashboard, from {@code classpath:/public}</li>
+ *   <li>{@code GET /metrics} — Prometheus text ({@link MetricsRoutes})</li>
+ *   <li>{@code GET /openapi.yaml}, {@code GET /docs} — the contract and Swagger UI ({@link ApiDocsRoutes})</li>
+ *   <li>{@code GET /} and {@code /static/*} — the dashboard, from {@code classpath:/public};
+ *       {@code /webjars/*} — front-end libraries from their webjars</li>
  * </ul>
  *
- * <p>Errors are RFC 9457 problem bodies, all produced by {@link ProblemMapping}.
+ * <p>Errors are RFC 9457 problem bodies, all produced by {@link ProblemMapping}. Every request is
+ * timed into the meter registry ({@link HttpMetrics}) and logged at DEBUG ({@link AccessLog});
+ * responses over {@value #COMPRESS_MIN_BYTES} bytes are gzipped for clients that accept it; CORS
+ * headers are sent only for the origins in {@link ApiSettings#corsOrigins()}.
+ *
+ * <p>Construct with {@link #builder(ApiSettings)} to inject a shared meter registry.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -40,7 +59,12 @@ public final class ApiServer implements AutoCloseable {
             "X-Content-Type-Options", "nosniff",
             "Cache-Control", "no-cache");
 
+    /** Responses at least this big are gzip-compressed when the client accepts it. */
+    static final int COMPRESS_MIN_BYTES = 1024;
+
     private final ApiSettings settings;
+    private final PrometheusMeterRegistry registry;
+    private final JvmMetrics jvmMetrics;
     private final Javalin app;
     private boolean started;
     private boolean closed;
@@ -51,9 +75,17 @@ public final class ApiServer implements AutoCloseable {
 
     /** As above, with the clock that supplies "now" for default time ranges. */
     public ApiServer(ApiSettings settings, ClipDao clips, List<HealthCheck> checks, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        ClipRoutes clipRoutes = new ClipRoutes(clips, clock);
-        HealthRoutes healthRoutes = new HealthRoutes(checks);
+        this(builder(settings).clips(clips).healthChecks(checks).clock(clock));
+    }
+
+    private ApiServer(Builder b) {
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ClipRoutes clipRoutes = new ClipRoutes(Objects.requireNonNull(b.clips, "clips"), b.clock);
+        HealthRoutes healthRoutes = new HealthRoutes(b.checks);
+        MetricsRoutes metricsRoutes = new MetricsRoutes(registry);
+        ApiDocsRoutes docsRoutes = new ApiDocsRoutes();
+        HttpMetrics httpMetrics = new HttpMetrics(registry);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -63,16 +95,47 @@ public final class ApiServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.setErrorHandler(new ProblemErrorHandler());
             });
+            cfg.http.compressionStrategy = gzip();
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
                 files.headers = STATIC_HEADERS;
             });
+            cfg.staticFiles.enableWebjars();
+            if (settings.corsEnabled()) {
+                cfg.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> allowOrigins(rule,
+                        settings.corsOrigins()))));
+            }
+            cfg.requestLogger.http(httpMetrics::record);
+            cfg.requestLogger.http(AccessLog::log);
             clipRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);
+            metricsRoutes.register(cfg.routes);
+            docsRoutes.register(cfg.routes);
             ProblemMapping.register(cfg.routes);
         });
+        // Bound last: nothing above can fail after the GC listener is installed.
+        this.jvmMetrics = b.bindJvmMetrics ? new JvmMetrics(registry) : null;
+    }
+
+    /** Starts a builder; {@link Builder#clips} is required, everything else has a default. */
+    public static Builder builder(ApiSettings settings) {
+        return new Builder(settings);
+    }
+
+    private static CompressionStrategy gzip() {
+        CompressionStrategy strategy = new CompressionStrategy(null, new Gzip());
+        strategy.setDefaultMinSizeForCompression(COMPRESS_MIN_BYTES);
+        return strategy;
+    }
+
+    private static void allowOrigins(CorsPluginConfig.CorsRule rule, List<String> origins) {
+        if (origins.contains(ApiSettings.ANY_ORIGIN)) {
+            rule.anyHost();
+            return;
+        }
+        origins.forEach(origin -> rule.allowHost(origin));
     }
 
     /**
@@ -106,6 +169,83 @@ public final class ApiServer implements AutoCloseable {
         if (started) {
             app.stop();
             LOG.info("API stopped");
+        }
+        if (jvmMetrics != null) {
+            jvmMetrics.close();
+        }
+    }
+
+    /** The registry behind {@code GET /metrics} (injected, or the server's own). */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /**
+     * Every HTTP route as {@code "METHOD /path"} (path templates as registered, e.g.
+     * {@code /streams/{id}/moments}), sorted; static files and webjars are not routes.
+     */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** Optional parts of an {@link ApiServer}; later features add their DAOs and sources here. */
+    public static final class Builder {
+        private final ApiSettings settings;
+        private ClipDao clips;
+        private List<HealthCheck> checks = List.of();
+        private Clock clock = Clock.systemUTC();
+        private PrometheusMeterRegistry registry;
+        private boolean bindJvmMetrics = true;
+
+        private Builder(ApiSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /** The clip store behind {@code GET /v1.0/clip} (required). */
+        public Builder clips(ClipDao clips) {
+            this.clips = Objects.requireNonNull(clips, "clips");
+            return this;
+        }
+
+        /** What {@code GET /health} reports on; none by default. */
+        public Builder healthChecks(List<HealthCheck> checks) {
+            this.checks = List.copyOf(checks);
+            return this;
+        }
+
+        /** Supplies "now" for default time ranges; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The registry the HTTP metrics go to and {@code GET /metrics} scrapes, e.g. one shared by the
+         * whole all-in-one process; by default the server makes its own.
+         */
+        public Builder meterRegistry(PrometheusMeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Whether to bind JVM metrics (memory, GC, threads, CPU, uptime) to the registry; true by default.
+         * Switch off when the registry is shared with a component that binds them already, or GC pauses
+         * would be counted twice.
+         */
+        public Builder bindJvmMetrics(boolean bind) {
+            this.bindJvmMetrics = bind;
+            return this;
+        }
+
+        public ApiServer build() {
+            return new ApiServer(this);
         }
     }
 }

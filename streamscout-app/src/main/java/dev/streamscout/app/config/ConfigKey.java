@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public enum ConfigKey {
     DATA_DIR("data.dir", "path", "./data", "Directory for the embedded Kafka log, the H2 database and checkpoints.", "STREAMSCOUT_DATA_DIR"),
+    API_CORS_ORIGINS("api.cors.origins", "origin list", "", "Comma-separated origins (https://host[:port], or *) allowed to call the API from a browser; empty allows only the same origin.", "CORS_ALLOWED_ORIGINS"),
     HTTP_PORT("http.port", "port", "5000", "Port of the REST API and dashboard.", "HTTP_PORT"),
     KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap.servers", "host:port list", "", "Kafka bootstrap servers; empty starts the embedded broker.", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BROKER_URL"),
     KAFKA_EMBEDDED_PORT("kafka.embedded.port", "port", "9092", "Port of the embedded Kafka broker (0 picks a free one)."),

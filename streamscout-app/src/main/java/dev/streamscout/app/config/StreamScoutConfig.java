@@ -13,6 +13,7 @@ import java.util.Optional;
 public record StreamScoutConfig(
         Path dataDir,
         int httpPort,
+        List<String> apiCorsOrigins,
         Optional<String> kafkaBootstrapServers,
         int embeddedKafkaPort,
         String chatTopic,
@@ -75,6 +76,7 @@ public record StreamScoutConfig(
         return new StreamScoutConfig(
                 Path.of(raw.string(ConfigKey.DATA_DIR)),
                 raw.integer(ConfigKey.HTTP_PORT, 0, MAX_PORT),
+                commaList(raw.string(ConfigKey.API_CORS_ORIGINS)),
                 optional(raw.string(ConfigKey.KAFKA_BOOTSTRAP_SERVERS)),
                 raw.integer(ConfigKey.KAFKA_EMBEDDED_PORT, 0, MAX_PORT),
                 nonBlank(raw, ConfigKey.CHAT_TOPIC),
@@ -129,6 +131,11 @@ public record StreamScoutConfig(
                     + ConfigKey.TWITCH_IRC_TRANSPORT.key() + " (from " + raw.origin(ConfigKey.TWITCH_IRC_TRANSPORT)
                     + "): expected tls, tcp or websocket");
         }
+    }
+
+    /** A comma-separated list, blanks dropped; each entry is checked by whoever uses it. */
+    private static List<String> commaList(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** A comma-separated list of channel logins, lower-cased, {@code #} removed, each checked. */

@@ -190,7 +190,7 @@ public final class AllInOne implements AutoCloseable {
 
         KafkaHealthProbe kafkaHealth = shutdown.add("Kafka health probe", new KafkaHealthProbe(bootstrap));
         ApiServer api = StartupStep.run("the API", " on port " + config.httpPort() + " (choose another with --port)",
-                () -> shutdown.add("API", new ApiServer(ApiSettings.allInterfaces(config.httpPort()),
+                () -> shutdown.add("API", new ApiServer(ApiSettings.allInterfaces(config.httpPort()).withCorsOrigins(config.apiCorsOrigins()),
                         new ClipDao(database.dataSource()),
                         List.of(HealthCheck.of("database", database::isHealthy),
                                 HealthCheck.of("kafka", kafkaHealth))).start()));
