@@ -1,6 +1,6 @@
 package dev.streamscout.ingest;
 
-import dev.streamscout.twitch.auth.Secrets;
+import dev.streamscout.twitch.auth.Redact;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -245,7 +245,7 @@ public record IngestSettings(
         String irc = ircTransport == ChatTransport.WEBSOCKET ? ircWebsocketUrl.toString()
                 : ircTransport.name().toLowerCase(Locale.ROOT) + "://" + ircHost + ":" + ircPort;
         return "IngestSettings[helixBase=" + helixBase + ", oauthBase=" + oauthBase + ", clientId=" + clientId
-                + ", clientSecret=" + Secrets.mask(clientSecret) + ", irc=" + irc
+                + ", clientSecret=" + Redact.mask(clientSecret) + ", irc=" + irc
                 + (ircSslContext == null ? "" : " (own trust store)")
                 + ", ircLogin=" + (ircLogin == null ? "anonymous" : ircLogin)
                 + ", channelsPerConnection=" + channelsPerConnection

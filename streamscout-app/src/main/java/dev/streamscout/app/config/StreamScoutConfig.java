@@ -1,6 +1,6 @@
 package dev.streamscout.app.config;
 
-import dev.streamscout.twitch.auth.Secrets;
+import dev.streamscout.twitch.auth.Redact;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -181,8 +181,8 @@ public record StreamScoutConfig(
         return "StreamScoutConfig[dataDir=" + dataDir + ", httpPort=" + httpPort
                 + ", kafka=" + kafkaBootstrapServers.orElse("embedded:" + embeddedKafkaPort)
                 + ", database=" + postgresUrl.map(StreamScoutConfig::maskUrl).orElse("H2 under data dir")
-                + ", twitchClientId=" + Secrets.mask(twitchClientId)
-                + ", twitchClientSecret=" + Secrets.mask(twitchClientSecret)
+                + ", twitchClientId=" + Redact.mask(twitchClientId)
+                + ", twitchClientSecret=" + Redact.mask(twitchClientSecret)
                 + ", tokenFile=" + twitchTokenFile + ", helix=" + twitchHelixUrl
                 + ", irc=" + (twitchIrcTransport == IrcTransportKind.WEBSOCKET ? twitchIrcWebsocketUrl
                         : twitchIrcTransport.name().toLowerCase(java.util.Locale.ROOT) + "://" + twitchIrcHost + ":" + twitchIrcPort)

@@ -103,7 +103,7 @@ class AuthorizationCodeFlowTest {
                 .validate(json.get("access_token").asText());
         assertThat(validation.clientId()).isEqualTo(CLIENT_ID);
         assertThat(validation.hasScope("clips:edit")).isTrue();
-        // Secrets are not printed.
+        // Redact are not printed.
         assertThat(run.out() + run.err()).doesNotContain(json.get("access_token").asText())
                 .doesNotContain(json.get("refresh_token").asText());
     }

@@ -1,7 +1,7 @@
 package dev.streamscout.job.clip;
 
 import dev.streamscout.twitch.auth.OAuthClient;
-import dev.streamscout.twitch.auth.Secrets;
+import dev.streamscout.twitch.auth.Redact;
 import dev.streamscout.twitch.auth.TokenFile;
 import dev.streamscout.twitch.auth.UserTokenManager;
 import dev.streamscout.twitch.auth.UserTokens;
@@ -108,7 +108,7 @@ public final class TokenFileAccessTokens implements AccessTokenSource {
         try {
             m.renewAfterRejection(m.tokens().accessToken());
             String token = m.get();
-            LOG.info("Twitch user token for clips is now {}", Secrets.mask(token));
+            LOG.info("Twitch user token for clips is now {}", Redact.mask(token));
             return token;
         } catch (RuntimeException e) {
             LOG.warn("Could not refresh the Twitch user token for clips: {}", e.getMessage());

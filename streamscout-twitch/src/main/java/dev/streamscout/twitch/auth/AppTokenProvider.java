@@ -112,7 +112,7 @@ public final class AppTokenProvider implements RenewableToken {
         if (response.statusCode() != 200) {
             throw new TokenRequestException("app token request to " + tokenEndpoint + " failed with HTTP "
                     + response.statusCode() + " (" + errorMessage(response.body()) + "); check TWITCH_CLIENT_ID and "
-                    + "TWITCH_CLIENT_SECRET (client id " + Secrets.mask(clientId) + ")", response.statusCode(), null);
+                    + "TWITCH_CLIENT_SECRET (client id " + Redact.mask(clientId) + ")", response.statusCode(), null);
         }
         JsonNode root;
         try {
@@ -130,7 +130,7 @@ public final class AppTokenProvider implements RenewableToken {
         token = accessToken.asText();
         refreshAt = clock.instant().plus(lifetime).minus(margin);
         fetches++;
-        LOG.info("Obtained Twitch app access token {} (expires in {} s)", Secrets.mask(token), expiresIn);
+        LOG.info("Obtained Twitch app access token {} (expires in {} s)", Redact.mask(token), expiresIn);
     }
 
     private static String errorMessage(String body) {

@@ -23,7 +23,7 @@ public record DeviceAuthorization(String deviceCode, String userCode, String ver
     /** The device code is a credential while it is valid: masked. */
     @Override
     public String toString() {
-        return "DeviceAuthorization[deviceCode=" + Secrets.mask(deviceCode) + ", userCode=" + userCode
+        return "DeviceAuthorization[deviceCode=" + Redact.mask(deviceCode) + ", userCode=" + userCode
                 + ", verificationUri=" + verificationUri + ", expiresIn=" + expiresInSeconds + "s, interval="
                 + intervalSeconds + "s]";
     }

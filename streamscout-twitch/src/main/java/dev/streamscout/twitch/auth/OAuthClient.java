@@ -72,7 +72,7 @@ public final class OAuthClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        JsonNode body = send(request, "validate token " + Secrets.mask(accessToken));
+        JsonNode body = send(request, "validate token " + Redact.mask(accessToken));
         return new TokenValidation(text(body, "client_id"), text(body, "login"), text(body, "user_id"),
                 strings(body.get("scopes")), body.path("expires_in").asLong(0));
     }
@@ -82,7 +82,7 @@ public final class OAuthClient {
         Map<String, String> form = credentials();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", requireNonBlank(refreshToken, "refreshToken"));
-        return grant(post("/token", form, "refresh user token " + Secrets.mask(refreshToken)), refreshToken);
+        return grant(post("/token", form, "refresh user token " + Redact.mask(refreshToken)), refreshToken);
     }
 
     /** {@code grant_type=authorization_code}: the code the authorize redirect brought back. */
@@ -192,7 +192,7 @@ public final class OAuthClient {
         if (response.statusCode() != 200) {
             String hint = response.statusCode() == 403 || errorMessage(response.body()).toLowerCase(Locale.ROOT)
                     .contains("client") ? "; check TWITCH_CLIENT_ID and TWITCH_CLIENT_SECRET (client id "
-                    + Secrets.mask(clientId) + ")" : "";
+                    + Redact.mask(clientId) + ")" : "";
             throw new TokenRequestException("could not " + what + " at " + request.uri() + ": HTTP "
                     + response.statusCode() + " (" + errorMessage(response.body()) + ")" + hint,
                     response.statusCode(), null);

@@ -23,7 +23,7 @@ public record TokenGrant(String accessToken, String refreshToken, long expiresIn
     /** Masks both tokens: this record may end up in log lines. */
     @Override
     public String toString() {
-        return "TokenGrant[accessToken=" + Secrets.mask(accessToken) + ", refreshToken=" + Secrets.mask(refreshToken)
+        return "TokenGrant[accessToken=" + Redact.mask(accessToken) + ", refreshToken=" + Redact.mask(refreshToken)
                 + ", expiresIn=" + expiresInSeconds + "s, scopes=" + scopes + "]";
     }
 }

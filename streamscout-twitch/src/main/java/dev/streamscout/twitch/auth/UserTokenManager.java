@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * read again, and a token another process has refreshed meanwhile is adopted instead of refreshing
  * once more. Thread-safe: {@link #get()} is a volatile read in the common case, and one refresh at
  * a time runs under a lock; callers that saw the same rejected token wait for that one refresh.
- * Secrets appear in logs and messages as their first four characters at most.
+ * Redact appear in logs and messages as their first four characters at most.
  */
 public final class UserTokenManager implements RenewableToken, AutoCloseable {
 
@@ -95,9 +95,9 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
             if (validation.clientId() != null && !validation.clientId().equals(oauth.clientId())) {
                 LOG.warn("The Twitch user token in {} was issued to client id {}, not to TWITCH_CLIENT_ID {}; Helix will "
                         + "reject it: run `streamscout auth` with this client id", file,
-                        Secrets.mask(validation.clientId()), Secrets.mask(oauth.clientId()));
+                        Redact.mask(validation.clientId()), Redact.mask(oauth.clientId()));
             }
-            LOG.info("Twitch user token {} for {} is valid for {} s, scopes {}", Secrets.mask(tokens.accessToken()),
+            LOG.info("Twitch user token {} for {} is valid for {} s, scopes {}", Redact.mask(tokens.accessToken()),
                     validation.login(), validation.expiresInSeconds(), validation.scopes());
             return validation;
         } finally {
@@ -137,7 +137,7 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
                 // Another thread may have refreshed while this one waited for the lock.
                 Instant again = refreshAt;
                 if (tokens == current && again != null && !clock.instant().isBefore(again)) {
-                    LOG.info("Twitch user token {} has expired; refreshing it", Secrets.mask(current.accessToken()));
+                    LOG.info("Twitch user token {} has expired; refreshing it", Redact.mask(current.accessToken()));
                     refreshLocked(current.accessToken());
                 }
                 return tokens.accessToken();
@@ -165,7 +165,7 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
         lock.lock();
         try {
             if (tokens.accessToken().equals(strip(rejectedToken))) {
-                LOG.info("Twitch rejected user token {}; refreshing it", Secrets.mask(rejectedToken));
+                LOG.info("Twitch rejected user token {}; refreshing it", Redact.mask(rejectedToken));
                 refreshLocked(tokens.accessToken());
             }
         } finally {
@@ -236,7 +236,7 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
                 throw e;
             }
         }
-        LOG.info("Twitch says user token {} is invalid or expired; refreshing it", Secrets.mask(tokens.accessToken()));
+        LOG.info("Twitch says user token {} is invalid or expired; refreshing it", Redact.mask(tokens.accessToken()));
         refreshLocked(tokens.accessToken());
         // The refreshed token is validated too, so that its login, scopes and lifetime are known.
         try {
@@ -290,7 +290,7 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
         tokens = renewed;
         refreshAt = grant.expiresInSeconds() > 0 ? dueTime(grant.expiresInSeconds()) : null;
         refreshes++;
-        LOG.info("Refreshed Twitch user token: now {}{}, written to {}", Secrets.mask(renewed.accessToken()),
+        LOG.info("Refreshed Twitch user token: now {}{}, written to {}", Redact.mask(renewed.accessToken()),
                 renewed.refreshToken().equals(base.refreshToken()) ? "" : " (refresh token rotated)", file);
     }
 
@@ -300,7 +300,7 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
             TokenValidation validation = oauth.validate(onDisk.accessToken());
             tokens = onDisk;
             recordValidation(validation);
-            LOG.info("Adopted Twitch user token {} that another process wrote to {}", Secrets.mask(onDisk.accessToken()),
+            LOG.info("Adopted Twitch user token {} that another process wrote to {}", Redact.mask(onDisk.accessToken()),
                     file);
             return true;
         } catch (TokenRequestException e) {
@@ -317,7 +317,7 @@ public final class UserTokenManager implements RenewableToken, AutoCloseable {
     private void validateQuietly() {
         try {
             TokenValidation v = validate();
-            LOG.debug("Hourly validation: Twitch user token {} valid for {} s", Secrets.mask(tokens.accessToken()),
+            LOG.debug("Hourly validation: Twitch user token {} valid for {} s", Redact.mask(tokens.accessToken()),
                     v.expiresInSeconds());
         } catch (RuntimeException e) {
             // A scheduled task that throws is cancelled by the executor: log and keep validating.

@@ -27,7 +27,7 @@ public record UserTokens(String accessToken, String refreshToken, List<String> s
     /** Masks both tokens: this record ends up in log lines. */
     @Override
     public String toString() {
-        return "UserTokens[accessToken=" + Secrets.mask(accessToken) + ", refreshToken=" + Secrets.mask(refreshToken)
+        return "UserTokens[accessToken=" + Redact.mask(accessToken) + ", refreshToken=" + Redact.mask(refreshToken)
                 + ", scopes=" + scopes + ", createdAt=" + createdAt + "]";
     }
 }

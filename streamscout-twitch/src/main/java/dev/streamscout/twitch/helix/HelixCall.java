@@ -1,7 +1,7 @@
 package dev.streamscout.twitch.helix;
 
 import dev.streamscout.twitch.auth.RenewableToken;
-import dev.streamscout.twitch.auth.Secrets;
+import dev.streamscout.twitch.auth.Redact;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,7 +120,7 @@ final class HelixCall<T> {
         if (status == 401 && policy.renewOnUnauthorized() && !renewed && tokens instanceof RenewableToken renewable) {
             renewed = true;
             LOG.info("Helix {} answered 401 to token {}; renewing it and trying once more", describe(request),
-                    Secrets.mask(token));
+                    Redact.mask(token));
             // Renewing may take an OAuth round trip: not on the HTTP client's callback.
             later(0, () -> {
                 renewable.renewAfterRejection(token);

@@ -111,9 +111,9 @@ class AppTokenProviderTest {
 
     @Test
     void secretsAreMaskedToFourCharacters() {
-        assertThat(Secrets.mask(SECRET)).isEqualTo("41vp…(28 chars)");
-        assertThat(Secrets.mask("short")).doesNotContain("sh");
-        assertThat(Secrets.mask(null)).isEqualTo("<none>");
+        assertThat(Redact.mask(SECRET)).isEqualTo("41vp…(28 chars)");
+        assertThat(Redact.mask("short")).doesNotContain("sh");
+        assertThat(Redact.mask(null)).isEqualTo("<none>");
     }
 
     private static Map<String, String> form(String body) {

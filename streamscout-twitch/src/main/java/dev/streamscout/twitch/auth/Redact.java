@@ -1,9 +1,9 @@
 package dev.streamscout.twitch.auth;
 
 /** How secrets appear in logs and {@code toString()}: at most their first four characters. */
-public final class Secrets {
+public final class Redact {
 
-    private Secrets() {}
+    private Redact() {}
 
     /** {@code "abcd…(30 chars)"}; {@code "<none>"} for null or empty; short secrets show nothing. */
     public static String mask(String secret) {
