@@ -347,6 +347,13 @@ public final class KafkaOutbox implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Kafka producer did not close cleanly: {}", e.toString());
         }
+        try {
+            // The sender may still be settling the message it held when interrupted; once the producer
+            // is closed that is quick. Counting before it has would miss that message.
+            sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         int unsent = 0;
         for (Pending p = queue.pollFirst(); p != null; p = queue.pollFirst()) {
             unsent++;
