@@ -1,6 +1,8 @@
 package dev.streamscout.app;
 
+import dev.streamscout.app.cli.AnalyzeCommand;
 import dev.streamscout.app.cli.AuthCommand;
+import dev.streamscout.app.cli.EvaluateCommand;
 import dev.streamscout.app.cli.DemoCommand;
 import dev.streamscout.app.cli.IngestCommand;
 import dev.streamscout.app.cli.RunCommand;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Command;
                     + " simulator, no account or network needed. 'streamscout COMMAND --help' tells more.",
             ""
         },
-        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, AuthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, AuthCommand.class,
+            AnalyzeCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class StreamScout implements Runnable {
 
     @CommandLine.Spec

@@ -1,9 +1,13 @@
 package dev.streamscout.job;
 
 import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.clip.ClipRequester;
+import dev.streamscout.job.clip.LedgerClipRequester;
+import dev.streamscout.job.io.AnalyticsKafkaIo;
+import dev.streamscout.job.io.AnalyticsTopics;
 import dev.streamscout.job.io.ChatKafkaSource;
-import dev.streamscout.job.io.ClipJdbcSink;
+import dev.streamscout.job.io.JdbcSinks;
 import dev.streamscout.job.io.KafkaChatSettings;
 import dev.streamscout.store.DatabaseSettings;
 import java.time.Duration;
@@ -27,7 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the highlights job in this JVM (all-in-one mode): a Flink MiniCluster with the Web UI and,
- * optionally, the Prometheus reporter, reading chat from Kafka and writing clips through JDBC.
+ * optionally, the Prometheus reporter, reading chat and {@code stream-lifecycle} from Kafka, writing
+ * clips, moments and chat summaries through JDBC and 10-minute counts to {@code channel-stats}. The
+ * clip requester is put behind a {@link LedgerClipRequester}, so Create Clip is sent at most once per
+ * moment across restarts and replays, and channels that answered 403 are not asked again for a while.
  *
  * <p>{@link #start()} submits the job and returns at once; {@link #close()} cancels it and waits for
  * the MiniCluster to stop, giving up after {@link #SHUTDOWN_TIMEOUT} in all.
@@ -43,13 +50,21 @@ public final class HighlightJobRunner implements AutoCloseable {
     private final DatabaseSettings database;
     private final ClipRequester clipRequester;
     private final FlinkClusterSettings cluster;
+    private final AnalyticsTopics topics;
 
     private JobClient jobClient;
     private volatile MiniCluster miniCluster;
     private boolean closed;
 
+    /** With the default analytics topics ({@code stream-lifecycle}, {@code channel-stats}). */
     public HighlightJobRunner(JobSettings job, KafkaChatSettings kafka, DatabaseSettings database,
             ClipRequester clipRequester, FlinkClusterSettings cluster) {
+        this(job, kafka, database, clipRequester, cluster, AnalyticsTopics.defaults());
+    }
+
+    public HighlightJobRunner(JobSettings job, KafkaChatSettings kafka, DatabaseSettings database,
+            ClipRequester clipRequester, FlinkClusterSettings cluster, AnalyticsTopics topics) {
+        this.topics = Objects.requireNonNull(topics, "topics");
         this.job = Objects.requireNonNull(job, "job");
         this.kafka = Objects.requireNonNull(kafka, "kafka");
         this.database = Objects.requireNonNull(database, "database");
@@ -87,7 +102,14 @@ public final class HighlightJobRunner implements AutoCloseable {
         DataStream<ChatMessage> chat = env
                 .fromSource(ChatKafkaSource.create(kafka), WatermarkStrategy.noWatermarks(), "Kafka " + kafka.topic())
                 .uid("chat-source").name("Kafka " + kafka.topic());
-        HighlightJob.define(env, chat, job, clipRequester, ClipJdbcSink.create(database));
+        DataStream<StreamLifecycleEvent> lifecycle = env
+                .fromSource(AnalyticsKafkaIo.lifecycleSource(kafka, topics.lifecycleTopic()),
+                        WatermarkStrategy.noWatermarks(), "Kafka " + topics.lifecycleTopic())
+                .uid("lifecycle-source").name("Kafka " + topics.lifecycleTopic());
+        HighlightJob.define(env, chat, lifecycle, job, new LedgerClipRequester(clipRequester, database),
+                new HighlightJob.Sinks(JdbcSinks.clips(database), JdbcSinks.moments(database),
+                        JdbcSinks.chatSummaries(database),
+                        AnalyticsKafkaIo.channelStatsSink(kafka.bootstrapServers(), topics.channelStatsTopic())));
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(HighlightJob.JOB_NAME);
         // The same local executor env.executeAsync() would use, but keeping hold of the MiniCluster so

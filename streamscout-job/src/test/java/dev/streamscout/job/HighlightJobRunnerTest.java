@@ -16,9 +16,14 @@ import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.core.highlight.ClipStatus;
 import dev.streamscout.core.highlight.Moment;
 import dev.streamscout.core.json.Json;
+import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.clip.ClipRequester;
+import dev.streamscout.job.io.AnalyticsKafkaIo;
 import dev.streamscout.job.io.KafkaChatSettings;
+import dev.streamscout.store.ChatSummaryDao;
 import dev.streamscout.store.ClipDao;
+import dev.streamscout.store.MomentDao;
+import dev.streamscout.store.StoredMoment;
 import dev.streamscout.store.Database;
 import dev.streamscout.store.DatabaseSettings;
 import java.net.InetAddress;
@@ -41,6 +46,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -83,7 +92,9 @@ class HighlightJobRunnerTest {
         kafka.startup();
         kafka.waitForReadyBrokers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(KafkaChatSettings.CHAT_TOPIC, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(KafkaChatSettings.CHAT_TOPIC, 2, (short) 1),
+                    new NewTopic(AnalyticsKafkaIo.LIFECYCLE_TOPIC, 2, (short) 1),
+                    new NewTopic(AnalyticsKafkaIo.CHANNEL_STATS_TOPIC, 1, (short) 1))).all().get();
         }
         database = Database.open(new DatabaseSettings(
                 "jdbc:h2:mem:runner-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + DatabaseSettings.H2_OPTIONS, "sa", ""));
@@ -115,10 +126,53 @@ class HighlightJobRunnerTest {
         }
     }
 
+    private static void publishLifecycle(List<StreamLifecycleEvent> events, String garbage) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(AnalyticsKafkaIo.LIFECYCLE_TOPIC, HYPE_ID, garbage.getBytes(StandardCharsets.UTF_8)));
+            for (StreamLifecycleEvent e : events) {
+                producer.send(new ProducerRecord<>(AnalyticsKafkaIo.LIFECYCLE_TOPIC, e.channelId(), Json.toBytes(e)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every record of the channel-stats topic so far. */
+    private static List<String> channelStatsRecords() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "stats-reader-" + UUID.randomUUID());
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(AnalyticsKafkaIo.CHANNEL_STATS_TOPIC));
+            List<String> values = new java.util.ArrayList<>();
+            long until = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.key() + "=" + r.value());
+                }
+                if (!values.isEmpty()) {
+                    break;
+                }
+            }
+            return values;
+        }
+    }
+
     @Test
     void reads_chat_from_kafka_and_stores_one_clip_per_moment_then_shuts_down_promptly() throws Exception {
+        Instant streamStart = BEGINNING.minus(Duration.ofMinutes(30));
+        publishLifecycle(List.of(
+                new StreamLifecycleEvent(StreamLifecycleEvent.Type.ONLINE, HYPE_ID, "hypechannel", 800, streamStart, BEGINNING),
+                new StreamLifecycleEvent(StreamLifecycleEvent.Type.VIEWERS, HYPE_ID, "hypechannel", 300, streamStart,
+                        BEGINNING.plusSeconds(60))), "{not a lifecycle event");
+        // Chat runs past 20:10 so that the first 10-minute channel-stats window closes.
         publish(inTimeOrder(
                         steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
+                        steady(HYPE_ID, 1, BEGINNING.plus(Duration.ofMinutes(3)), Duration.ofMinutes(8)),
                         burst(HYPE_ID, 40, BURST, Duration.ofMillis(20)),
                         steady(CALM_ID, 2, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE))),
                 List.of("this is not json", "{\"channel_id\":"));
@@ -147,6 +201,31 @@ class HighlightJobRunnerTest {
             // Both bad records share a key, hence a partition, hence a reader.
             assertThat(metricLines(metrics, "malformed_chat_messages")).anyMatch(line -> line.endsWith(" 2.0"));
             assertThat(metricLines(metrics, "late_messages")).isNotEmpty();
+
+            // Kafka to moments: the burst with its explanation and VOD offset, and the viewer drop.
+            MomentDao moments = new MomentDao(database.dataSource());
+            await().atMost(Duration.ofSeconds(20)).until(() -> moments.findByChannelBetween(HYPE_ID, BEGINNING,
+                    BEGINNING.plus(Duration.ofHours(1)), 10).size() >= 2);
+            assertThat(moments.findById(Moment.momentId(HYPE_ID, BURST.toEpochMilli()))).hasValueSatisfying(m -> {
+                assertThat(m.type()).isEqualTo(StoredMoment.CHAT_SPIKE);
+                assertThat(m.vodOffsetSeconds()).isEqualTo(Duration.between(streamStart, BURST).toSeconds());
+            });
+            assertThat(moments.findById(Moment.momentId(HYPE_ID, BEGINNING.plusSeconds(60).toEpochMilli())))
+                    .hasValueSatisfying(m -> assertThat(m.type()).isEqualTo(StoredMoment.VIEWER_DROP));
+            assertThat(metricLines(metrics, "malformed_lifecycle_events")).anyMatch(line -> line.endsWith(" 1.0"));
+            String scrape = get("http://127.0.0.1:" + prometheusPort + "/metrics");
+            assertThat(metricLines(scrape, "anomalies_detected"))
+                    .anyMatch(line -> line.contains("channel=\"" + HYPE_ID + "\"") && line.endsWith(" 2.0"));
+
+            // Chat analytics: minutes in the table, the first 10 minutes on channel-stats.
+            assertThat(new ChatSummaryDao(database.dataSource()).findByChannelBetween(HYPE_ID, BEGINNING,
+                    BEGINNING.plus(ONE_MINUTE), 10)).singleElement()
+                    .satisfies(s -> assertThat(s.messageCount()).isEqualTo(240));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !channelStatsRecords().isEmpty());
+            assertThat(channelStatsRecords()).anyMatch(r -> r.startsWith(HYPE_ID + "={")
+                    && r.contains("\"message_count\":" + (3 * 240 + 40 + 7 * 60))
+                    && r.contains("\"window_start\":" + BEGINNING.getEpochSecond())
+                    && r.contains("\"window_duration_seconds\":600"));
         } finally {
             long start = System.nanoTime();
             runner.close();

@@ -135,6 +135,37 @@ class HighlightJobTest {
     }
 
     @Test
+    void replaying_the_same_chat_in_a_second_run_on_the_same_database_never_clips_a_moment_twice(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir) throws Exception {
+        try (TwitchSimulator sim = new TwitchSimulator(SimulatorSettings.defaults().withChannels(1)
+                .withTotalChatRatePerSecond(0).withScheduleHypeMoments(false)
+                .withClipDelay(Duration.ofMillis(50))).start();
+                dev.streamscout.store.Database database = dev.streamscout.store.Database.open(
+                        dev.streamscout.store.DatabaseSettings.h2File(dataDir))) {
+            SimChannel channel = sim.channels().get(0);
+            List<ChatMessage> chat = scriptedChat(channel.id());
+            JobSettings settings = JobSettings.defaults().withClips(FAST_CLIPS);
+
+            for (int run = 0; run < 2; run++) {
+                StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+                env.setParallelism(PARALLELISM);
+                ClipRequester guarded = new dev.streamscout.job.clip.LedgerClipRequester(new HelixClipRequester(
+                        sim.helixBase(), "streamscouttestclient", () -> "simtoken", FAST_CLIPS), database.settings());
+                HighlightJob.define(env, env.fromData(new ArrayList<>(chat)).name("replayed chat"), settings, guarded,
+                        dev.streamscout.job.io.JdbcSinks.clips(database.settings()));
+                env.execute("highlights-run-" + run);
+            }
+
+            assertThat(sim.clips()).hasSize(1);
+            assertThat(new dev.streamscout.store.ClipDao(database.dataSource()).recent(10)).singleElement()
+                    .satisfies(clip -> {
+                        assertThat(clip.status()).isEqualTo(ClipStatus.CREATED);
+                        assertThat(clip.clipId()).isEqualTo(sim.clips().get(0).id());
+                    });
+        }
+    }
+
+    @Test
     void clips_a_burst_through_the_twitch_simulator() throws Exception {
         try (TwitchSimulator sim = new TwitchSimulator(SimulatorSettings.defaults().withChannels(1)
                 .withTotalChatRatePerSecond(0).withScheduleHypeMoments(false)

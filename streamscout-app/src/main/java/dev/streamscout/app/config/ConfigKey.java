@@ -45,6 +45,7 @@ public enum ConfigKey {
     INGEST_METRICS_PORT("ingest.metrics.port", "port", "9100", "Port of the ingest service's Prometheus /metrics (0 switches it off).", "PROMETHEUS_PORT"),
     KAFKA_REPLICATION_FACTOR("kafka.replication.factor", "integer 1-10", "1", "Replication factor of topics StreamScout creates (1 for a single broker)."),
     KAFKA_PRODUCER_BUFFER("kafka.producer.buffer.messages", "integer", "100000", "Messages held while Kafka is unreachable before ingest applies backpressure."),
+    CHANNEL_STATS_TOPIC("kafka.topic.channel.stats", "string", "channel-stats", "Topic the job writes 10-minute per-channel message counts to (seed 003 schema)."),
     EVENTS_TOPIC("kafka.topic.events", "string", "chat-events", "Topic that carries subs, gifts, raids, announcements and bits, keyed by channel id."),
     JOIN_THRESHOLD("monitor.join.threshold", "integer", "5", "Join the chat of channels ranked in this top N by viewers.", "JOIN_THRESHOLD"),
     LEAVE_THRESHOLD("monitor.leave.threshold", "integer", "10", "Leave a joined chat when the channel falls below this top N.", "LEAVE_THRESHOLD"),

@@ -9,6 +9,7 @@ import dev.streamscout.app.ingest.StandaloneIngest;
 import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
 import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
 import dev.streamscout.app.kafka.TopicProvisioner;
+import dev.streamscout.app.kafka.TopicSpec;
 import dev.streamscout.ingest.IngestService;
 import dev.streamscout.ingest.IngestSettings;
 import dev.streamscout.job.FlinkClusterSettings;
@@ -17,6 +18,7 @@ import dev.streamscout.job.JobSettings;
 import dev.streamscout.job.clip.AccessTokenSource;
 import dev.streamscout.job.clip.HelixClipRequester;
 import dev.streamscout.job.clip.TokenFileAccessTokens;
+import dev.streamscout.job.io.AnalyticsTopics;
 import dev.streamscout.job.io.KafkaChatSettings;
 import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.TwitchSimulator;
@@ -138,7 +140,7 @@ public final class AllInOne implements AutoCloseable {
             TwitchSimulator simulator) {
         Path dataDir = dataDir(config);
         String bootstrap = startKafka(config, dataDir, shutdown);
-        StartupStep.run("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(StandaloneIngest.topics(config)));
+        StartupStep.run("the Kafka topics", "", () -> new TopicProvisioner(bootstrap).provision(jobTopics(config)));
 
         DatabaseSettings databaseSettings = config.postgresUrl()
                 .map(url -> DatabaseSettings.fromPostgresUrl(url, config.postgresUser(), config.postgresPassword()))
@@ -159,7 +161,8 @@ public final class AllInOne implements AutoCloseable {
                         twitch.userTokens().<AccessTokenSource>map(file -> new TokenFileAccessTokens(file,
                                 twitch.oauthBase(), twitch.clientId(), twitch.clientSecret())).orElse(() -> null), jobSettings.clips()),
                 new FlinkClusterSettings(config.flinkWebPort(),
-                        config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()));
+                        config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()),
+                new AnalyticsTopics(config.lifecycleTopic(), config.channelStatsTopic()));
         StartupStep.run("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
             shutdown.add("Flink job", job);
             try {
@@ -218,6 +221,15 @@ public final class AllInOne implements AutoCloseable {
                     return started;
                 });
         return broker.bootstrapServers();
+    }
+
+    /** What ingest writes, plus what the job writes: the 10-minute channel statistics. */
+    private static List<TopicSpec> jobTopics(StreamScoutConfig config) {
+        List<TopicSpec> topics = new java.util.ArrayList<>(StandaloneIngest.topics(config));
+        topics.add(TopicSpec.STREAM_LIFECYCLE.withName(config.channelStatsTopic())
+                .withPartitions(config.lifecycleTopicPartitions())
+                .withReplicationFactor(config.kafkaReplicationFactor()));
+        return topics;
     }
 
     static JobSettings jobSettings(StreamScoutConfig config) {

@@ -58,6 +58,13 @@ public final class SeedSpikeDetector implements SpikeDetector<SeedDetectorState>
     }
 
     @Override
+    public Optional<Detection> onSecond(SeedDetectorState state, ChatSecond second) {
+        Objects.requireNonNull(second, "second");
+        return onSecond(state, second.startMs(), second.messages());
+    }
+
+    /** The seed only looks at message counts. */
+    @Override
     public Optional<Detection> onSecond(SeedDetectorState state, long secondStartMs, int count) {
         Objects.requireNonNull(state, "state");
         if (Math.floorMod(secondStartMs, SECOND_MS) != 0) {

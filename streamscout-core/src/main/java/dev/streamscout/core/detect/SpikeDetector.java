@@ -32,13 +32,18 @@ public interface SpikeDetector<S> extends Serializable {
     /**
      * Feeds one closed second.
      *
-     * @param state         the channel's state, updated in place
-     * @param secondStartMs the second's start in epoch milliseconds; a multiple of 1000 and later than
-     *                      every second fed before for this state
-     * @param count         messages counted in that second, {@code >= 0}
+     * @param state  the channel's state, updated in place
+     * @param second the second; its start is a multiple of 1000 and later than every second fed before
+     *               for this state. Callers should feed every second, quiet ones too
+     *               ({@link ChatSecond#quiet}); a skipped second counts as a quiet one
      * @return a detection if this second makes the channel fire
-     * @throws IllegalArgumentException if the second is not aligned, not later than the previous one,
-     *                                  or the count is negative (a caller bug, not bad chat)
+     * @throws IllegalArgumentException if the second is not aligned or not later than the previous one
+     *                                  (a caller bug, not bad chat)
      */
-    Optional<Detection> onSecond(S state, long secondStartMs, int count);
+    Optional<Detection> onSecond(S state, ChatSecond second);
+
+    /** Feeds a second known only by its message count ({@link ChatSecond#ofCount}). */
+    default Optional<Detection> onSecond(S state, long secondStartMs, int count) {
+        return onSecond(state, ChatSecond.ofCount(secondStartMs, count));
+    }
 }

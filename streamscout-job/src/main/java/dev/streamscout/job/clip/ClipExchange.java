@@ -105,6 +105,11 @@ final class ClipExchange {
             });
             return;
         }
+        if (helixError.status() == 403) {
+            // Clips disabled or restricted for this channel: the caller marks it not clippable.
+            fail(ClipOutcomes.NOT_CLIPPABLE + "Create Clip refused (HTTP 403): " + helixError.getMessage());
+            return;
+        }
         if (!helixError.retryable()) {
             fail("Create Clip refused (HTTP " + helixError.status() + "): " + helixError.getMessage());
             return;

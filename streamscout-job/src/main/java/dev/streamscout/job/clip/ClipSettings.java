@@ -52,13 +52,14 @@ public record ClipSettings(
     }
 
     /**
-     * The seed schedule: attempts at 0, 3 and 6 s inside 10 s, then Get Clips at 1, 2, 5 and 10 s;
-     * 30 s clips; 5 s per request; 60 s and 100 moments in flight for async I/O.
+     * The seed schedule: attempts at 0, 3 and 6 s inside 10 s, then Get Clips at 5, 10, 15 and 30 s
+     * (a single check at 15 s misses about 15% of real clips); 30 s clips; 5 s per request; 60 s and
+     * 100 moments in flight for async I/O.
      */
     public static ClipSettings defaults() {
         return new ClipSettings(true, 30,
                 List.of(Duration.ZERO, Duration.ofSeconds(3), Duration.ofSeconds(6)), Duration.ofSeconds(10),
-                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                List.of(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)),
                 Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
     }
 

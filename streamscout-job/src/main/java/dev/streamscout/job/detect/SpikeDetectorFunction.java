@@ -1,7 +1,13 @@
 package dev.streamscout.job.detect;
 
+import dev.streamscout.core.chat.ChatEvent;
 import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.core.detect.CauseTags;
+import dev.streamscout.core.detect.ChatSecond;
 import dev.streamscout.core.detect.Detection;
+import dev.streamscout.core.detect.MomentExplainer;
+import dev.streamscout.core.detect.RecentChat;
+import dev.streamscout.core.detect.SecondBucket;
 import dev.streamscout.core.detect.SpikeDetector;
 import dev.streamscout.core.highlight.Moment;
 import java.time.Duration;
@@ -23,9 +29,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adapts a {@link SpikeDetector} to a stream of chat messages keyed by channel id: counts messages
- * into one-second event-time buckets, closes the buckets in order and feeds every closed second (quiet
- * ones as zero) to the detector, and emits a {@link Moment} when it fires.
+ * Adapts a {@link SpikeDetector} to a stream of chat messages keyed by channel id: gathers messages
+ * into one-second event-time {@link SecondBucket}s (counts, chatters, loud lines, tokens, emotes,
+ * samples), closes the buckets in order through {@link MomentExplainer} and feeds every closed second
+ * (quiet ones too) to the detector, and emits an explained {@link Moment} when it fires.
+ *
+ * <p>Cause tags (raid, gift-sub bomb, announcement) come from {@link ChatEvent}s. This single-input
+ * function cannot receive them itself; a two-input wrapper (chat connected with events, keyed by
+ * channel) calls {@link #noteEvent} with the same keyed context, and the tag lands in the event's
+ * second (or, if that second is closed already, in the recent causes) so that moments from
+ * {@link MomentExplainer#CAUSE_LEAD_MS} after it carry the tag.
  *
  * <p>A second closes when the watermark passes its end. One event-time timer per channel, always at
  * the end of the next second to close, drives this, so a channel that goes quiet keeps closing seconds
@@ -56,7 +69,8 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
 
     private transient ValueState<S> detectorState;
     private transient ValueState<ChannelClock> clockState;
-    private transient MapState<Long, Integer> openBuckets;
+    private transient MapState<Long, SecondBucket> openBuckets;
+    private transient ValueState<RecentChat> recentChat;
     private transient Counter lateMessages;
     private transient Counter anomaliesDetected;
 
@@ -83,8 +97,10 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
                 new ValueStateDescriptor<>("detector-state", TypeInformation.of(detector.stateType())));
         clockState = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("channel-clock", TypeInformation.of(ChannelClock.class)));
-        openBuckets = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("open-buckets", Types.LONG, Types.INT));
+        openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-second-buckets", Types.LONG,
+                TypeInformation.of(SecondBucket.class)));
+        recentChat = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("recent-chat", TypeInformation.of(RecentChat.class)));
         lateMessages = getRuntimeContext().getMetricGroup().counter("late_messages");
         anomaliesDetected = getRuntimeContext().getMetricGroup().counter("anomalies_detected");
     }
@@ -106,8 +122,12 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
             ctx.output(LATE_MESSAGES, message);
             return;
         }
-        Integer count = openBuckets.get(second);
-        openBuckets.put(second, count == null ? 1 : count + 1);
+        SecondBucket bucket = openBuckets.get(second);
+        if (bucket == null) {
+            bucket = new SecondBucket(second);
+        }
+        bucket.add(message);
+        openBuckets.put(second, bucket);
         clock.maxEventMs = Math.max(clock.maxEventMs, eventMs);
         clock.lastArrivalMs = now;
         if (message.channelLogin() != null) {
@@ -162,6 +182,7 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
             throws Exception {
         long forgetAfter = secondOf(clock.maxEventMs) + stateRetentionMs;
         S state = null;
+        RecentChat recent = null;
         long second = clock.nextSecondMs;
         while (endOf(second) <= watermark && second <= forgetAfter) {
             if (state == null) {
@@ -169,15 +190,23 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
                 if (state == null) {
                     state = detector.newState();
                 }
+                recent = recentChat.value();
+                if (recent == null) {
+                    recent = new RecentChat();
+                }
             }
-            Integer count = openBuckets.get(second);
-            if (count != null) {
+            SecondBucket bucket = openBuckets.get(second);
+            if (bucket != null) {
                 openBuckets.remove(second);
+            } else {
+                bucket = new SecondBucket(second);
             }
-            Optional<Detection> detection = detector.onSecond(state, second, count == null ? 0 : count);
+            ChatSecond closed = MomentExplainer.close(recent, bucket);
+            Optional<Detection> detection = detector.onSecond(state, closed);
             if (detection.isPresent()) {
                 anomaliesDetected.inc();
-                Moment moment = detection.get().toMoment(ctx.getCurrentKey(), clock.channelLogin);
+                Moment moment = detection.get().toMoment(ctx.getCurrentKey(), clock.channelLogin,
+                        MomentExplainer.explain(recent, detection.get()));
                 LOG.info("moment on {} ({}): {} messages in window, intensity {}", clock.channelLogin,
                         moment.channelId(), moment.messageCount(), String.format("%.1f", moment.intensity()));
                 out.collect(moment);
@@ -191,6 +220,7 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
         }
         if (state != null) {
             detectorState.update(state);
+            recentChat.update(recent);
         }
         // Keep exactly one event-time timer per channel, at the end of the next second to close.
         long wanted = endOf(second);
@@ -213,9 +243,43 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
             ctx.timerService().deleteProcessingTimeTimer(clock.idleTimerMs);
         }
         detectorState.clear();
+        recentChat.clear();
         openBuckets.clear();
         clockState.clear();
         LOG.debug("channel {} silent for {} ms: state dropped", ctx.getCurrentKey(), stateRetentionMs);
+    }
+
+    /**
+     * Notes a structured chat event for the current key (the event's channel): if it explains spikes
+     * (see {@link CauseTags}) its tag is attached to moments around it. To be called by a two-input
+     * wrapper from its own keyed context, for a channel this function has state for; an event for a
+     * channel with no chat yet is ignored (there is nothing it could explain).
+     *
+     * @return true if the tag was recorded
+     */
+    public boolean noteEvent(ChatEvent event) throws Exception {
+        Optional<String> tag = CauseTags.of(event);
+        ChannelClock clock = clockState.value();
+        if (tag.isEmpty() || clock == null) {
+            return false;
+        }
+        long second = secondOf(event.timestamp());
+        if (second >= clock.nextSecondMs) {
+            SecondBucket bucket = openBuckets.get(second);
+            if (bucket == null) {
+                bucket = new SecondBucket(second);
+            }
+            bucket.noteCause(tag.get());
+            openBuckets.put(second, bucket);
+        } else {
+            RecentChat recent = recentChat.value();
+            if (recent == null) {
+                recent = new RecentChat();
+            }
+            MomentExplainer.noteCause(recent, second, tag.get());
+            recentChat.update(recent);
+        }
+        return true;
     }
 
     /** Late messages this instance has counted (what the {@code late_messages} metric reports). */

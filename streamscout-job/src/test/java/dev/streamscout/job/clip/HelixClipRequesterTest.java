@@ -195,7 +195,8 @@ class HelixClipRequesterTest {
     @Test
     void the_seed_schedule_tries_at_0_3_and_6_seconds() throws Exception {
         requester.close();
-        requester = open(ClipSettings.defaults());
+        // The real create schedule; the first confirmation poll brought forward from 5 s to 1 s.
+        requester = open(ClipSettings.defaults().withConfirmPollOffsets(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))));
         sim.failNext(SimEndpoint.CREATE_CLIP, 2, 503);
 
         long start = System.nanoTime();

@@ -1,0 +1,182 @@
+package dev.streamscout.core.detect;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code default} profile: ranks bursts of many distinct, loud chatters against the channel's own
+ * history, so that its intensity compares moments across a whole stream and not only against the last
+ * few minutes.
+ *
+ * <p>Every second it computes the window activity {@code a}: distinct chatters in the last
+ * {@code windowSeconds} (messages when the source has no usernames) plus {@code loudWeight} per loud
+ * message, per second. Two baselines follow {@code a}: a recent one {@code b} (EWMA, time constant
+ * {@code baselineSeconds}) and a slow channel level {@code L} (EWMA over hours); both ignore activity
+ * above {@code spikeCap x b}, so bursts do not raise their own bar. The intensity is
+ * {@code a / sqrt(b x L)}: against the recent baseline it finds bursts, against the slow level it keeps
+ * a burst in a quiet stretch from outranking the moment everybody clipped; being a ratio it is the same
+ * for a channel of 50 and of 50,000 viewers.
+ *
+ * <p>When the intensity exceeds {@code threshold} (after the warm-up, and with at least
+ * {@code minMessagesPerSecond} in the window) a burst starts; it is held while its intensity keeps
+ * reaching new highs and reported {@code holdSeconds} after the last one, with its start, peak and
+ * the second it was confirmed. Then the channel cools down for {@code cooldownSeconds}.
+ *
+ * <p>Seconds must be fed in order; a skipped second counts as a quiet one. All arithmetic is
+ * deterministic, so the live job and offline analysis report the same moments.
+ */
+public final class DefaultSpikeDetector implements SpikeDetector<DefaultDetectorState> {
+
+    public static final String PROFILE = "default";
+
+    private static final long SECOND_MS = 1000L;
+    /** Baselines never fall below this, so that a dead channel does not make one message a burst. */
+    private static final double MIN_BASELINE = 0.05;
+    /** The recent baseline starts as a running mean over this many seconds, then becomes an EWMA. */
+    private static final int BASELINE_START_SECONDS = 60;
+
+    private final DefaultDetectorParams params;
+
+    public DefaultSpikeDetector(DefaultDetectorParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    public DefaultDetectorParams params() {
+        return params;
+    }
+
+    @Override
+    public String profile() {
+        return PROFILE;
+    }
+
+    @Override
+    public DefaultDetectorState newState() {
+        DefaultDetectorState state = new DefaultDetectorState();
+        reshape(state);
+        return state;
+    }
+
+    @Override
+    public Class<DefaultDetectorState> stateType() {
+        return DefaultDetectorState.class;
+    }
+
+    @Override
+    public Optional<Detection> onSecond(DefaultDetectorState state, ChatSecond second) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(second, "second");
+        long startMs = second.startMs();
+        if (Math.floorMod(startMs, SECOND_MS) != 0) {
+            throw new IllegalArgumentException("not the start of a second: " + startMs);
+        }
+        if (state.messages == null || state.messages.length != params.windowSeconds()) {
+            reshape(state);
+        }
+        Optional<Detection> fromGap = Optional.empty();
+        if (state.lastSecondMs != Long.MIN_VALUE) {
+            if (startMs <= state.lastSecondMs) {
+                throw new IllegalArgumentException("second " + startMs + " is not after the previous one "
+                        + state.lastSecondMs);
+            }
+            fromGap = fillSkippedSeconds(state, startMs);
+        }
+        Optional<Detection> now = step(state, second);
+        return now.isPresent() ? now : fromGap;
+    }
+
+    /**
+     * Feeds quiet seconds for a gap. A long gap is cut short: after the window and a few time
+     * constants of quiet the state no longer changes in any way that matters.
+     */
+    private Optional<Detection> fillSkippedSeconds(DefaultDetectorState state, long startMs) {
+        long skipped = (startMs - state.lastSecondMs) / SECOND_MS - 1;
+        long limit = params.windowSeconds() + params.holdSeconds() + 4L * params.baselineSeconds();
+        long toFill = Math.min(skipped, limit);
+        Optional<Detection> fired = Optional.empty();
+        for (long s = startMs - toFill * SECOND_MS; s < startMs; s += SECOND_MS) {
+            Optional<Detection> d = step(state, ChatSecond.quiet(s));
+            if (d.isPresent()) {
+                fired = d; // a held burst confirmed during the gap; at most one per gap (hold < cooldown)
+            }
+        }
+        return fired;
+    }
+
+    private Optional<Detection> step(DefaultDetectorState state, ChatSecond second) {
+        int window = params.windowSeconds();
+        state.messageSum += second.messages() - state.messages[state.ringPos];
+        state.loudSum += second.loudMessages() - state.loud[state.ringPos];
+        state.messages[state.ringPos] = second.messages();
+        state.loud[state.ringPos] = second.loudMessages();
+        state.ringPos = (state.ringPos + 1) % window;
+        state.lastSecondMs = second.startMs();
+        long t = state.secondsSeen++;
+
+        if (second.windowChatters() > 0) {
+            state.chattersKnown = true;
+        }
+        // Logs without usernames count messages instead of chatters.
+        long chatters = state.chattersKnown ? second.windowChatters() : state.messageSum;
+        double activity = (chatters + params.loudWeight() * state.loudSum) / window;
+        if (state.baseline < 0) {
+            state.baseline = Math.max(activity, MIN_BASELINE);
+        }
+        double intensity = 0.0;
+        if (t >= params.warmupSeconds() && state.messageSum >= params.minMessagesPerSecond() * window) {
+            intensity = activity / Math.sqrt(state.baseline * Math.max(state.level, MIN_BASELINE));
+        }
+        Optional<Detection> detection = holdToPeak(state, second.startMs(), intensity);
+
+        double clipped = t >= params.warmupSeconds() ? Math.min(activity, params.spikeCap() * state.baseline) : activity;
+        state.baseline += (clipped - state.baseline) / (t >= BASELINE_START_SECONDS ? params.baselineSeconds() : t + 1);
+        state.baseline = Math.max(state.baseline, MIN_BASELINE);
+        if (state.level < 0) {
+            state.level = state.baseline;
+        }
+        state.level += (clipped - state.level) / Math.min(t + 1, params.levelSeconds());
+        state.level = Math.max(state.level, MIN_BASELINE);
+        return detection;
+    }
+
+    private Optional<Detection> holdToPeak(DefaultDetectorState state, long nowMs, double intensity) {
+        if (!state.active) {
+            boolean cooledDown = state.lastDetectionMs == Long.MIN_VALUE
+                    || nowMs - state.lastDetectionMs >= params.cooldownSeconds() * SECOND_MS;
+            if (intensity > params.threshold() && cooledDown) {
+                state.active = true;
+                state.burstStartMs = nowMs;
+                notePeak(state, nowMs, intensity);
+            }
+            return Optional.empty();
+        }
+        if (intensity > state.peakIntensity) {
+            notePeak(state, nowMs, intensity);
+        }
+        if (nowMs - state.peakSetMs < params.holdSeconds() * SECOND_MS) {
+            return Optional.empty();
+        }
+        state.active = false;
+        state.lastDetectionMs = nowMs;
+        long windowStart = state.peakMs - (params.windowSeconds() - 1) * SECOND_MS;
+        return Optional.of(new Detection(PROFILE, Math.min(state.burstStartMs, windowStart), state.peakMs, nowMs,
+                state.peakWindowMessages, state.peakBaseline, 0.0, state.peakIntensity,
+                state.peakWindowMessages / (double) params.windowSeconds()));
+    }
+
+    private void notePeak(DefaultDetectorState state, long nowMs, double intensity) {
+        state.peakMs = nowMs;
+        state.peakSetMs = nowMs;
+        state.peakIntensity = intensity;
+        state.peakWindowMessages = (int) Math.min(Integer.MAX_VALUE, state.messageSum);
+        state.peakBaseline = state.baseline;
+    }
+
+    private void reshape(DefaultDetectorState state) {
+        state.messages = new int[params.windowSeconds()];
+        state.loud = new int[params.windowSeconds()];
+        state.ringPos = 0;
+        state.messageSum = 0;
+        state.loudSum = 0;
+    }
+}

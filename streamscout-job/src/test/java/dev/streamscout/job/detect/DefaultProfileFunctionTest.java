@@ -1,0 +1,133 @@
+package dev.streamscout.job.detect;
+
+import static dev.streamscout.job.ChatFixtures.BEGINNING;
+import static dev.streamscout.job.ChatFixtures.CALM_ID;
+import static dev.streamscout.job.ChatFixtures.HYPE_ID;
+import static dev.streamscout.job.ChatFixtures.HYPE_LOGIN;
+import static dev.streamscout.job.ChatFixtures.burst;
+import static dev.streamscout.job.ChatFixtures.inTimeOrder;
+import static dev.streamscout.job.ChatFixtures.steady;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamscout.core.chat.ChatEvent;
+import dev.streamscout.core.chat.ChatEventType;
+import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.core.detect.CauseTags;
+import dev.streamscout.core.detect.DefaultDetectorParams;
+import dev.streamscout.core.detect.DefaultDetectorState;
+import dev.streamscout.core.detect.DefaultSpikeDetector;
+import dev.streamscout.core.highlight.Moment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator running the {@code default} profile: explained moments, causes, and cleanup. */
+class DefaultProfileFunctionTest {
+
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RETENTION = Duration.ofMinutes(10);
+    private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+    /** After the default warm-up (5 minutes) and enough calm chat to settle the baseline. */
+    private static final Instant BURST = BEGINNING.plus(TEN_MINUTES);
+
+    private SpikeDetectorFunction<DefaultDetectorState> function;
+    private KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, Moment> harness;
+    private long maxEventMs = Long.MIN_VALUE;
+    private long lastWatermarkMs = Long.MIN_VALUE;
+
+    @BeforeEach
+    void open() throws Exception {
+        function = new SpikeDetectorFunction<>(new DefaultSpikeDetector(DefaultDetectorParams.defaults()),
+                OUT_OF_ORDERNESS, IDLE_TIMEOUT, RETENTION);
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, ChatMessage::channelId, Types.STRING);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void live(List<ChatMessage> messages) throws Exception {
+        for (ChatMessage m : messages) {
+            harness.setProcessingTime(Math.max(harness.getProcessingTime(), m.timestamp()));
+            harness.processElement(m, m.timestamp());
+            maxEventMs = Math.max(maxEventMs, m.timestamp());
+            long watermark = maxEventMs - OUT_OF_ORDERNESS.toMillis() - 1;
+            if (watermark >= lastWatermarkMs + 1000) {
+                harness.processWatermark(watermark);
+                lastWatermarkMs = watermark;
+            }
+        }
+    }
+
+    /** Ten minutes of calm chat on both channels, then 300 chatters in ten seconds on the hype channel. */
+    private List<ChatMessage> calmThenCrowd(Duration after) {
+        return inTimeOrder(
+                steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.plus(after)),
+                steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.plus(after)),
+                burst(HYPE_ID, 300, BURST, Duration.ofMillis(33)));
+    }
+
+    @Test
+    void a_crowd_is_one_explained_moment_reported_after_its_peak() throws Exception {
+        live(calmThenCrowd(Duration.ofMinutes(1)));
+
+        assertThat(harness.<Moment>extractOutputValues()).singleElement().satisfies(m -> {
+            assertThat(m.channelId()).isEqualTo(HYPE_ID);
+            assertThat(m.channelLogin()).isEqualTo(HYPE_LOGIN);
+            assertThat(m.profile()).isEqualTo("default");
+            assertThat(m.peakMs()).isBetween(BURST.toEpochMilli(), BURST.plusSeconds(10).toEpochMilli());
+            assertThat(m.endMs()).isEqualTo(m.peakMs() + 10_000);
+            assertThat(m.uniqueChatters()).isGreaterThan(250);
+            assertThat(m.topTokens()).first().isEqualTo("pogchamp");
+            assertThat(m.sampleMessages()).hasSize(5);
+            assertThat(m.causeTags()).isEmpty();
+            assertThat(m.type()).isEqualTo(Moment.TYPE_CHAT_SPIKE);
+        });
+    }
+
+    @Test
+    void a_raid_noted_for_the_channel_tags_the_moment() throws Exception {
+        live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
+                steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5))));
+        ((AbstractStreamOperator<?>) harness.getOperator()).setCurrentKey(HYPE_ID);
+        boolean noted = function.noteEvent(new ChatEvent(ChatEventType.RAID, "raid", "e1", HYPE_ID, HYPE_LOGIN, "9",
+                "raider", "Raider", BURST.minusSeconds(3).toEpochMilli(), 250, "250 raiders", "", Map.of()));
+        live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+                steady(CALM_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+                burst(HYPE_ID, 300, BURST, Duration.ofMillis(33))));
+
+        assertThat(noted).isTrue();
+        assertThat(harness.<Moment>extractOutputValues()).singleElement()
+                .satisfies(m -> assertThat(m.causeTags()).containsExactly(CauseTags.RAID));
+    }
+
+    @Test
+    void state_and_timers_are_cleaned_up_after_the_cooldown_and_the_retention() throws Exception {
+        live(calmThenCrowd(Duration.ZERO));
+        Instant hypeSilentFrom = BURST.plusSeconds(10);
+        // Calm keeps chatting (and the watermark moving) past the cooldown and the retention.
+        live(steady(CALM_ID, 2, hypeSilentFrom, Duration.ofMinutes(11)));
+
+        assertThat(harness.<Moment>extractOutputValues()).hasSize(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // calm's only
+        int calmOnly = harness.numKeyedStateEntries();
+
+        harness.processWatermark(Long.MAX_VALUE);
+        harness.setProcessingTime(Long.MAX_VALUE - 1);
+
+        assertThat(calmOnly).isGreaterThan(0);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+}
