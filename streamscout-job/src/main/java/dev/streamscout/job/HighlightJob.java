@@ -17,6 +17,7 @@ import dev.streamscout.store.StoredMoment;
 import java.time.Duration;
 import dev.streamscout.job.clip.ClipMaker;
 import dev.streamscout.job.clip.ClipRequester;
+import dev.streamscout.job.detect.CauseEvent;
 import dev.streamscout.job.detect.SpikeDetectorFunction;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.Collector;
 
 /**
  * The "highlights" dataflow, independent of where chat comes from and where clips go:
@@ -35,6 +37,7 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * <pre>
  * chat → drop !commands → event time (tmi-sent-ts, bounded out-of-orderness, idleness)
  *      → keyBy(channel) → spike detector (1 s buckets) → moments
+ * chat-events → raids, gift bombs, announcements → keyBy(channel) ↗ (cause tags)
  *      → clip maker (async I/O) → clips → clip sink
  * moments + stream-lifecycle → keyBy(channel) → stream start, viewer drops → moment sink
  * chat (event time) → keyBy(channel) → 1-minute windows → chat summaries → summary sink
@@ -108,6 +111,26 @@ public final class HighlightJob {
     public static Outputs define(StreamExecutionEnvironment env, DataStream<ChatMessage> chat,
             DataStream<StreamLifecycleEvent> lifecycle, JobSettings settings, ClipRequester clipRequester,
             Sinks sinks) {
+        return define(env, chat, null, lifecycle, settings, clipRequester, sinks);
+    }
+
+    /**
+     * Adds the job with every input and output to {@code env}'s graph.
+     *
+     * @param env           the environment the streams belong to
+     * @param chat          chat messages in any order (event time comes from their timestamps)
+     * @param causes        raids, gift-sub bombs and announcements from {@code chat-events}, which tag the
+     *                      moments after them; null: moments carry no cause tags
+     * @param lifecycle     {@code stream-lifecycle} events (stream start for VOD offsets, viewer drops);
+     *                      null: moments are stored without stream start and no viewer drops are found
+     * @param settings      detector, event time and clip settings
+     * @param clipRequester who makes clips (not called when clipping is switched off)
+     * @param sinks         where clips, moments, chat summaries and channel stats go
+     * @return the streams created
+     */
+    public static Outputs define(StreamExecutionEnvironment env, DataStream<ChatMessage> chat,
+            DataStream<CauseEvent> causes, DataStream<StreamLifecycleEvent> lifecycle, JobSettings settings,
+            ClipRequester clipRequester, Sinks sinks) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(settings, "settings");
@@ -124,10 +147,23 @@ public final class HighlightJob {
                         .withIdleness(settings.idleTimeout()))
                 .uid("event-time").name("Event time from tmi-sent-ts");
 
+        // Events only annotate seconds; event time is the chat's. A live event source that has nothing to
+        // say goes idle after the idle timeout, so it never holds the detector's event time back for long;
+        // without one, an empty stream cut from the chat carries exactly the chat's watermarks.
+        DataStream<CauseEvent> causeInput = causes != null
+                ? causes.assignTimestampsAndWatermarks(WatermarkStrategy
+                                .<CauseEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
+                                .withTimestampAssigner((cause, previous) -> cause.timestamp())
+                                .withIdleness(settings.idleTimeout()))
+                        .uid("cause-event-time").name("Event time of chat events")
+                : counted.flatMap((ChatMessage message, Collector<CauseEvent> out) -> { }, Types.POJO(CauseEvent.class))
+                        .uid("no-chat-events").name("No chat-events input");
+
         SingleOutputStreamOperator<Moment> moments = counted
                 .keyBy(ChatMessage::channelId, Types.STRING)
+                .connect(causeInput.keyBy(CauseEvent::channelId, Types.STRING))
                 .process(detectorFunction(settings.spikeDetector(), settings))
-                .uid("spike-detector").name("Spike detector (" + settings.profile() + ")");
+                .uid("spike-detector").name("Spike detector (" + settings.profile() + ") with cause tags");
 
         SingleOutputStreamOperator<Clip> clips = AsyncDataStream.unorderedWait(
                         moments,
@@ -162,8 +198,12 @@ public final class HighlightJob {
     /** Detector moments with stream start and VOD offset, plus viewer drops from the lifecycle events. */
     private static DataStream<StoredMoment> storedMoments(StreamExecutionEnvironment env, DataStream<Moment> moments,
             DataStream<StreamLifecycleEvent> lifecycle) {
+        // Without a lifecycle input, an empty stream cut from the moments carries exactly their watermarks
+        // (an empty collection source cannot even be built).
         DataStream<StreamLifecycleEvent> events = lifecycle != null ? lifecycle
-                : env.fromData(Types.POJO(StreamLifecycleEvent.class)).uid("no-lifecycle").name("No stream-lifecycle input");
+                : moments.flatMap((Moment moment, Collector<StreamLifecycleEvent> out) -> { },
+                                Types.POJO(StreamLifecycleEvent.class))
+                        .uid("no-lifecycle").name("No stream-lifecycle input");
         return moments.keyBy(Moment::channelId, Types.STRING)
                 .connect(events.keyBy(StreamLifecycleEvent::channelId, Types.STRING))
                 .process(new ChannelMomentsFunction(ViewerDropRule.defaults()))

@@ -4,6 +4,7 @@ import dev.streamscout.core.chat.ChatMessage;
 import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.clip.ClipRequester;
 import dev.streamscout.job.clip.LedgerClipRequester;
+import dev.streamscout.job.detect.CauseEvent;
 import dev.streamscout.job.io.AnalyticsKafkaIo;
 import dev.streamscout.job.io.AnalyticsTopics;
 import dev.streamscout.job.io.ChatKafkaSource;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the highlights job in this JVM (all-in-one mode): a Flink MiniCluster with the Web UI and,
- * optionally, the Prometheus reporter, reading chat and {@code stream-lifecycle} from Kafka, writing
+ * optionally, the Prometheus reporter, reading chat, {@code chat-events} and {@code stream-lifecycle} from Kafka, writing
  * clips, moments and chat summaries through JDBC and 10-minute counts to {@code channel-stats}. The
  * clip requester is put behind a {@link LedgerClipRequester}, so Create Clip is sent at most once per
  * moment across restarts and replays, and channels that answered 403 are not asked again for a while.
@@ -106,7 +107,11 @@ public final class HighlightJobRunner implements AutoCloseable {
                 .fromSource(AnalyticsKafkaIo.lifecycleSource(kafka, topics.lifecycleTopic()),
                         WatermarkStrategy.noWatermarks(), "Kafka " + topics.lifecycleTopic())
                 .uid("lifecycle-source").name("Kafka " + topics.lifecycleTopic());
-        HighlightJob.define(env, chat, lifecycle, job, new LedgerClipRequester(clipRequester, database),
+        DataStream<CauseEvent> causes = env
+                .fromSource(AnalyticsKafkaIo.causeEventSource(kafka, topics.eventsTopic()),
+                        WatermarkStrategy.noWatermarks(), "Kafka " + topics.eventsTopic())
+                .uid("chat-events-source").name("Kafka " + topics.eventsTopic());
+        HighlightJob.define(env, chat, causes, lifecycle, job, new LedgerClipRequester(clipRequester, database),
                 new HighlightJob.Sinks(JdbcSinks.clips(database), JdbcSinks.moments(database),
                         JdbcSinks.chatSummaries(database),
                         AnalyticsKafkaIo.channelStatsSink(kafka.bootstrapServers(), topics.channelStatsTopic())));

@@ -1,5 +1,7 @@
 package dev.streamscout.job;
 
+import dev.streamscout.core.detect.DefaultDetectorParams;
+import dev.streamscout.core.detect.DefaultSpikeDetector;
 import dev.streamscout.core.detect.SeedDetectorParams;
 import dev.streamscout.core.detect.SeedSpikeDetector;
 import dev.streamscout.core.detect.SpikeDetector;
@@ -12,8 +14,12 @@ import java.util.Objects;
  * Everything that shapes the highlights job, independent of where its input comes from and its
  * output goes.
  *
- * @param profile                detector profile; only {@code seed} exists so far
- * @param detector               parameters of the seed detector (k, window, baseline, warm-up, floor, cooldown)
+ * @param profile                detector profile: {@code default} ({@link DefaultSpikeDetector}) or
+ *                               {@code seed} ({@link SeedSpikeDetector})
+ * @param detector               parameters of the seed profile (k, window, baseline, warm-up, floor, cooldown);
+ *                               used only when the profile is {@code seed}
+ * @param defaultDetector        parameters of the default profile (threshold, warm-up, ...); used only when
+ *                               the profile is {@code default}
  * @param outOfOrderness         how late (in event time) a chat message may arrive and still be counted
  * @param idleTimeout            a source partition, or a channel, without messages for this long (in
  *                               processing time) no longer holds event time back: its seconds are
@@ -26,6 +32,7 @@ import java.util.Objects;
 public record JobSettings(
         String profile,
         SeedDetectorParams detector,
+        DefaultDetectorParams defaultDetector,
         Duration outOfOrderness,
         Duration idleTimeout,
         Duration channelStateRetention,
@@ -33,18 +40,21 @@ public record JobSettings(
         int parallelism) implements Serializable {
 
     public static final String SEED_PROFILE = SeedSpikeDetector.PROFILE;
+    public static final String DEFAULT_PROFILE = DefaultSpikeDetector.PROFILE;
 
     public JobSettings {
         Objects.requireNonNull(profile, "profile");
-        if (!SEED_PROFILE.equals(profile)) {
-            throw new IllegalArgumentException("unknown detector profile '" + profile + "' (known: seed)");
+        if (!SEED_PROFILE.equals(profile) && !DEFAULT_PROFILE.equals(profile)) {
+            throw new IllegalArgumentException("unknown detector profile '" + profile + "' (known: default, seed)");
         }
         Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(defaultDetector, "defaultDetector");
         Objects.requireNonNull(clips, "clips");
         notNegative("outOfOrderness", outOfOrderness);
         positive("idleTimeout", idleTimeout);
         positive("channelStateRetention", channelStateRetention);
-        if (channelStateRetention.toSeconds() <= detector.windowSeconds()) {
+        int windowSeconds = SEED_PROFILE.equals(profile) ? detector.windowSeconds() : defaultDetector.windowSeconds();
+        if (channelStateRetention.toSeconds() <= windowSeconds) {
             throw new IllegalArgumentException("channelStateRetention must be longer than the window: "
                     + channelStateRetention);
         }
@@ -53,21 +63,51 @@ public record JobSettings(
         }
     }
 
-    /** Seed detector, 2 s out-of-orderness, 5 s idleness, 10 min retention, seed clip schedule, parallelism 2. */
+    /**
+     * Default profile with its tuned parameters, 2 s out-of-orderness, 5 s idleness, 10 min retention,
+     * seed clip schedule, parallelism 2.
+     */
     public static JobSettings defaults() {
-        return new JobSettings(SEED_PROFILE, SeedDetectorParams.defaults(), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofMinutes(10), ClipSettings.defaults(), 2);
+        return new JobSettings(DEFAULT_PROFILE, SeedDetectorParams.defaults(), DefaultDetectorParams.defaults(),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(10), ClipSettings.defaults(), 2);
     }
 
     /** The detector for {@link #profile()}; the job's operators only see the {@link SpikeDetector} interface. */
     public SpikeDetector<?> spikeDetector() {
-        return new SeedSpikeDetector(detector);
+        return SEED_PROFILE.equals(profile) ? new SeedSpikeDetector(detector) : new DefaultSpikeDetector(defaultDetector);
+    }
+
+    /** The same settings with another profile ({@code default} or {@code seed}); its parameters are kept. */
+    public JobSettings withProfile(String value) {
+        return new JobSettings(value, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention,
+                clips, parallelism);
     }
 
     public JobSettings withDetector(SeedDetectorParams value) {
-        return new JobSettings(profile, value, outOfOrderness, idleTimeout, channelStateRetention, clips, parallelism);
+        return new JobSettings(profile, value, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention,
+                clips, parallelism);
     }
 
+    public JobSettings withDefaultDetector(DefaultDetectorParams value) {
+        return new JobSettings(profile, detector, value, outOfOrderness, idleTimeout, channelStateRetention, clips,
+                parallelism);
+    }
+
+    /** The default profile's one threshold. */
+    public JobSettings withThreshold(double value) {
+        return withDefaultDetector(defaultDetector.withThreshold(value));
+    }
+
+    /** The default profile's warm-up: no moment before this much chat time has been seen on a channel. */
+    public JobSettings withWarmup(Duration value) {
+        Objects.requireNonNull(value, "warmup");
+        if (value.isNegative() || value.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("warm-up must be between 0 and " + Integer.MAX_VALUE + " s, was " + value);
+        }
+        return withDefaultDetector(defaultDetector.withWarmupSeconds((int) value.toSeconds()));
+    }
+
+    /** The seed profile's k. */
     public JobSettings withK(double value) {
         return withDetector(detector.withK(value));
     }
@@ -81,19 +121,19 @@ public record JobSettings(
     }
 
     public JobSettings withOutOfOrderness(Duration value) {
-        return new JobSettings(profile, detector, value, idleTimeout, channelStateRetention, clips, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, value, idleTimeout, channelStateRetention, clips, parallelism);
     }
 
     public JobSettings withIdleTimeout(Duration value) {
-        return new JobSettings(profile, detector, outOfOrderness, value, channelStateRetention, clips, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, value, channelStateRetention, clips, parallelism);
     }
 
     public JobSettings withChannelStateRetention(Duration value) {
-        return new JobSettings(profile, detector, outOfOrderness, idleTimeout, value, clips, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, value, clips, parallelism);
     }
 
     public JobSettings withClips(ClipSettings value) {
-        return new JobSettings(profile, detector, outOfOrderness, idleTimeout, channelStateRetention, value, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, value, parallelism);
     }
 
     public JobSettings withClippingEnabled(boolean value) {
@@ -101,7 +141,7 @@ public record JobSettings(
     }
 
     public JobSettings withParallelism(int value) {
-        return new JobSettings(profile, detector, outOfOrderness, idleTimeout, channelStateRetention, clips, value);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, clips, value);
     }
 
     private static void notNegative(String name, Duration value) {

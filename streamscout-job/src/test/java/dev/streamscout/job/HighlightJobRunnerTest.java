@@ -11,7 +11,10 @@ import static dev.streamscout.job.ChatFixtures.steady;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.streamscout.core.chat.ChatEvent;
+import dev.streamscout.core.chat.ChatEventType;
 import dev.streamscout.core.chat.ChatMessage;
+import dev.streamscout.core.detect.CauseTags;
 import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.core.highlight.ClipStatus;
 import dev.streamscout.core.highlight.Moment;
@@ -94,6 +97,7 @@ class HighlightJobRunnerTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(KafkaChatSettings.CHAT_TOPIC, 2, (short) 1),
                     new NewTopic(AnalyticsKafkaIo.LIFECYCLE_TOPIC, 2, (short) 1),
+                    new NewTopic(AnalyticsKafkaIo.EVENTS_TOPIC, 2, (short) 1),
                     new NewTopic(AnalyticsKafkaIo.CHANNEL_STATS_TOPIC, 1, (short) 1))).all().get();
         }
         database = Database.open(new DatabaseSettings(
@@ -139,6 +143,20 @@ class HighlightJobRunnerTest {
         }
     }
 
+    /** Chat events as ingest writes them: JSON keyed by channel id. */
+    private static void publishEvents(List<ChatEvent> events, String garbage) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(AnalyticsKafkaIo.EVENTS_TOPIC, HYPE_ID, garbage.getBytes(StandardCharsets.UTF_8)));
+            for (ChatEvent e : events) {
+                producer.send(new ProducerRecord<>(AnalyticsKafkaIo.EVENTS_TOPIC, e.channelId(), Json.toBytes(e)));
+            }
+            producer.flush();
+        }
+    }
+
     /** Every record of the channel-stats topic so far. */
     private static List<String> channelStatsRecords() {
         Properties props = new Properties();
@@ -169,6 +187,10 @@ class HighlightJobRunnerTest {
                 new StreamLifecycleEvent(StreamLifecycleEvent.Type.ONLINE, HYPE_ID, "hypechannel", 800, streamStart, BEGINNING),
                 new StreamLifecycleEvent(StreamLifecycleEvent.Type.VIEWERS, HYPE_ID, "hypechannel", 300, streamStart,
                         BEGINNING.plusSeconds(60))), "{not a lifecycle event");
+        // A raid on the hype channel right before its burst, as ingest would publish it.
+        publishEvents(List.of(new ChatEvent(ChatEventType.RAID, "raid", "raid-1", HYPE_ID, "hypechannel", "99",
+                "raider", "Raider", BURST.minusSeconds(3).toEpochMilli(), 250, "250 raiders are here", "", Map.of())),
+                "{not a chat event");
         // Chat runs past 20:10 so that the first 10-minute channel-stats window closes.
         publish(inTimeOrder(
                         steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
@@ -182,7 +204,9 @@ class HighlightJobRunnerTest {
 
         int webPort = freePort();
         int prometheusPort = freePort();
-        HighlightJobRunner runner = new HighlightJobRunner(JobSettings.defaults().withClippingEnabled(false), source,
+        HighlightJobRunner runner = new HighlightJobRunner(
+                // The fixture's burst comes two minutes in, inside the default profile's warm-up.
+                JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClippingEnabled(false), source,
                 database.settings(), new ForbiddenRequester(), new FlinkClusterSettings(webPort, prometheusPort));
         JobClient job;
         try {
@@ -209,10 +233,12 @@ class HighlightJobRunnerTest {
             assertThat(moments.findById(Moment.momentId(HYPE_ID, BURST.toEpochMilli()))).hasValueSatisfying(m -> {
                 assertThat(m.type()).isEqualTo(StoredMoment.CHAT_SPIKE);
                 assertThat(m.vodOffsetSeconds()).isEqualTo(Duration.between(streamStart, BURST).toSeconds());
+                assertThat(m.causeTags()).containsExactly(CauseTags.RAID);
             });
             assertThat(moments.findById(Moment.momentId(HYPE_ID, BEGINNING.plusSeconds(60).toEpochMilli())))
                     .hasValueSatisfying(m -> assertThat(m.type()).isEqualTo(StoredMoment.VIEWER_DROP));
             assertThat(metricLines(metrics, "malformed_lifecycle_events")).anyMatch(line -> line.endsWith(" 1.0"));
+            assertThat(metricLines(metrics, "malformed_chat_events")).anyMatch(line -> line.endsWith(" 1.0"));
             String scrape = get("http://127.0.0.1:" + prometheusPort + "/metrics");
             assertThat(metricLines(scrape, "anomalies_detected"))
                     .anyMatch(line -> line.contains("channel=\"" + HYPE_ID + "\"") && line.endsWith(" 2.0"));

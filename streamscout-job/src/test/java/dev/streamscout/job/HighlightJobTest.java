@@ -93,7 +93,7 @@ class HighlightJobTest {
 
     @Test
     void a_scripted_burst_yields_exactly_one_clip_and_commands_do_not_count() throws Exception {
-        JobSettings settings = JobSettings.defaults().withClippingEnabled(false);
+        JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClippingEnabled(false);
 
         List<Clip> clips = run(scriptedChat(HYPE_ID), settings, new SilentRequester());
 
@@ -110,8 +110,26 @@ class HighlightJobTest {
     }
 
     @Test
+    void moments_are_stored_without_a_lifecycle_input() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(PARALLELISM);
+        CollectingSink<Clip> clips = new CollectingSink<>();
+        CollectingSink<dev.streamscout.store.StoredMoment> moments = new CollectingSink<>();
+        JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClippingEnabled(false);
+
+        HighlightJob.define(env, env.fromData(new ArrayList<>(scriptedChat(HYPE_ID))).name("scripted chat"), null,
+                settings, new SilentRequester(), new HighlightJob.Sinks(clips, moments, null, null));
+        env.execute("moments-without-lifecycle");
+
+        assertThat(moments.results()).singleElement().satisfies(moment -> {
+            assertThat(moment.id()).isEqualTo(Moment.momentId(HYPE_ID, BURST.toEpochMilli()));
+            assertThat(moment.streamStartedMs()).isNull();
+        });
+    }
+
+    @Test
     void the_same_chat_gives_the_same_clip_moment_on_every_run() throws Exception {
-        JobSettings settings = JobSettings.defaults().withClippingEnabled(false);
+        JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClippingEnabled(false);
         List<ChatMessage> chat = scriptedChat(HYPE_ID);
 
         Clip first = run(chat, settings, new SilentRequester()).get(0);
@@ -123,7 +141,7 @@ class HighlightJobTest {
 
     @Test
     void a_clip_service_that_never_answers_gives_a_failed_clip_not_a_failed_job() throws Exception {
-        JobSettings settings = JobSettings.defaults().withClips(FAST_CLIPS);
+        JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(FAST_CLIPS);
 
         List<Clip> clips = run(scriptedChat(HYPE_ID), settings, new SilentRequester());
 
@@ -144,7 +162,7 @@ class HighlightJobTest {
                         dev.streamscout.store.DatabaseSettings.h2File(dataDir))) {
             SimChannel channel = sim.channels().get(0);
             List<ChatMessage> chat = scriptedChat(channel.id());
-            JobSettings settings = JobSettings.defaults().withClips(FAST_CLIPS);
+            JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(FAST_CLIPS);
 
             for (int run = 0; run < 2; run++) {
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -174,7 +192,7 @@ class HighlightJobTest {
             AccessTokenSource tokens = () -> "simtoken";
             ClipRequester helix = new HelixClipRequester(sim.helixBase(), "streamscouttestclient", tokens, FAST_CLIPS);
 
-            List<Clip> clips = run(scriptedChat(channel.id()), JobSettings.defaults().withClips(FAST_CLIPS), helix);
+            List<Clip> clips = run(scriptedChat(channel.id()), JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(FAST_CLIPS), helix);
 
             assertThat(sim.clips()).hasSize(1);
             assertThat(clips).singleElement().satisfies(clip -> {

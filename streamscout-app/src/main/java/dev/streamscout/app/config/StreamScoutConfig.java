@@ -50,6 +50,9 @@ public record StreamScoutConfig(
         int joinThreshold,
         int leaveThreshold,
         Duration pollInterval,
+        String detectorProfile,
+        double detectorThreshold,
+        Duration detectorWarmup,
         double detectorK,
         int detectorWindowSeconds,
         Duration detectorCooldown,
@@ -114,6 +117,9 @@ public record StreamScoutConfig(
                 join,
                 leave,
                 raw.duration(ConfigKey.POLL_INTERVAL, Duration.ofSeconds(1)),
+                profile(raw),
+                raw.decimal(ConfigKey.DETECTOR_THRESHOLD, 0.01, 1000.0),
+                raw.duration(ConfigKey.DETECTOR_WARMUP, Duration.ZERO),
                 raw.decimal(ConfigKey.DETECTOR_K, 0.0, 100.0),
                 raw.integer(ConfigKey.DETECTOR_WINDOW_SECONDS, 1, 3600),
                 raw.duration(ConfigKey.DETECTOR_COOLDOWN, Duration.ZERO),
@@ -122,6 +128,17 @@ public record StreamScoutConfig(
                 raw.integer(ConfigKey.FLINK_WEB_PORT, 0, MAX_PORT),
                 raw.integer(ConfigKey.FLINK_PROMETHEUS_PORT, 0, MAX_PORT),
                 level);
+    }
+
+    /** The detector profile, lower-cased: {@code default} or {@code seed}. */
+    private static String profile(RawConfig raw) {
+        String value = raw.string(ConfigKey.DETECTOR_PROFILE).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("default") && !value.equals("seed")) {
+            throw new ConfigException("invalid value '" + raw.string(ConfigKey.DETECTOR_PROFILE) + "' for "
+                    + ConfigKey.DETECTOR_PROFILE.key() + " (from " + raw.origin(ConfigKey.DETECTOR_PROFILE)
+                    + "): expected default or seed");
+        }
+        return value;
     }
 
     private static IrcTransportKind transport(RawConfig raw) {
@@ -191,7 +208,9 @@ public record StreamScoutConfig(
                 + ", channels=" + (monitorChannels.isEmpty() ? "top " + joinThreshold : monitorChannels)
                 + ", redis=" + redisUrl.map(StreamScoutConfig::maskUrl).orElse("none")
                 + ", join/leave=" + joinThreshold + "/" + leaveThreshold + ", poll=" + pollInterval
-                + ", k=" + detectorK + ", window=" + detectorWindowSeconds + "s, cooldown=" + detectorCooldown
+                + ", detector=" + (detectorProfile.equals("seed")
+                        ? "seed(k=" + detectorK + ", window=" + detectorWindowSeconds + "s, cooldown=" + detectorCooldown + ")"
+                        : "default(threshold=" + detectorThreshold + ", warmup=" + detectorWarmup + ")")
                 + ", clips=" + clipsEnabled + ", parallelism=" + flinkParallelism + "]";
     }
 }

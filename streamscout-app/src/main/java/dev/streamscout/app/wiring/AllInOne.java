@@ -162,7 +162,7 @@ public final class AllInOne implements AutoCloseable {
                                 twitch.oauthBase(), twitch.clientId(), twitch.clientSecret())).orElse(() -> null), jobSettings.clips()),
                 new FlinkClusterSettings(config.flinkWebPort(),
                         config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()),
-                new AnalyticsTopics(config.lifecycleTopic(), config.channelStatsTopic()));
+                new AnalyticsTopics(config.lifecycleTopic(), config.channelStatsTopic(), config.eventsTopic()));
         StartupStep.run("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
             shutdown.add("Flink job", job);
             try {
@@ -234,6 +234,9 @@ public final class AllInOne implements AutoCloseable {
 
     static JobSettings jobSettings(StreamScoutConfig config) {
         return JobSettings.defaults()
+                .withProfile(config.detectorProfile())
+                .withThreshold(config.detectorThreshold())
+                .withWarmup(config.detectorWarmup())
                 .withK(config.detectorK())
                 .withWindowSeconds(config.detectorWindowSeconds())
                 .withCooldown(config.detectorCooldown())

@@ -27,6 +27,9 @@ class StreamScoutConfigTest {
         assertThat(config.chatTopicPartitions()).isEqualTo(20);
         assertThat(config.lifecycleTopic()).isEqualTo("stream-lifecycle");
         assertThat(config.detectorCooldown()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.detectorProfile()).isEqualTo("default");
+        assertThat(config.detectorThreshold()).isEqualTo(2.5);
+        assertThat(config.detectorWarmup()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.twitchTokenFile()).isEqualTo(Path.of("./secrets/twitch_user_tokens.json"));
         assertThat(config.kafkaBootstrapServers()).isEmpty();
         assertThat(config.postgresUrl()).isEmpty();
@@ -59,6 +62,18 @@ class StreamScoutConfigTest {
                 .hasMessageContaining("http.port")
                 .hasMessageContaining("HTTP_PORT")
                 .hasMessageContaining("0 to 65535");
+    }
+
+    @Test
+    void theDetectorProfileIsDefaultOrSeed() {
+        assertThat(StreamScoutConfig.from(RawConfig.load(null, Map.of(), Map.of(ConfigKey.DETECTOR_PROFILE, " Seed ")))
+                .detectorProfile()).isEqualTo("seed");
+        assertThatThrownBy(() -> StreamScoutConfig.from(
+                        RawConfig.load(null, Map.of(), Map.of(ConfigKey.DETECTOR_PROFILE, "fancy"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'fancy'")
+                .hasMessageContaining("detector.profile")
+                .hasMessageContaining("expected default or seed");
     }
 
     @Test

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoEndToEndTest {
 
-    /** The seed detector's warm-up is 30 one-second windows; the hype must come after it. */
+    /**
+     * The demo's warm-up (as DemoCommand sets it) is the default profile's 30 s window; the hype must
+     * come after it.
+     */
     private static final Duration HYPE_AFTER = Duration.ofSeconds(36);
     private static final Duration HYPE_LENGTH = Duration.ofSeconds(10);
 
@@ -63,9 +66,11 @@ class DemoEndToEndTest {
         overrides.put(ConfigKey.POLL_INTERVAL, "2");
         overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "4");
         overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
-        // Steady Poisson chat crosses mean + 1 sd all the time; at k = 4 only a real burst does, so
-        // the clip this test finds is the one the hype moment caused.
-        overrides.put(ConfigKey.DETECTOR_K, "4");
+        // The default profile's 5 minute warm-up shortened as the demo does (see DemoCommand). Right after
+        // the warm-up the baseline still carries the window's fill-up, so ordinary chat can reach an
+        // intensity of about 2; at 4 only a real burst fires, so the clip found is the hype's.
+        overrides.put(ConfigKey.DETECTOR_WARMUP, "PT30S");
+        overrides.put(ConfigKey.DETECTOR_THRESHOLD, "4");
         StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null, Map.of(), overrides));
 
         app = AllInOne.startDemo(config, SimulatorSettings.defaults().withScheduleHypeMoments(false));

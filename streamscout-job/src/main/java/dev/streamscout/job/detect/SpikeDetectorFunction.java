@@ -14,15 +14,18 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -34,11 +37,11 @@ import org.slf4j.LoggerFactory;
  * samples), closes the buckets in order through {@link MomentExplainer} and feeds every closed second
  * (quiet ones too) to the detector, and emits an explained {@link Moment} when it fires.
  *
- * <p>Cause tags (raid, gift-sub bomb, announcement) come from {@link ChatEvent}s. This single-input
- * function cannot receive them itself; a two-input wrapper (chat connected with events, keyed by
- * channel) calls {@link #noteEvent} with the same keyed context, and the tag lands in the event's
- * second (or, if that second is closed already, in the recent causes) so that moments from
- * {@link MomentExplainer#CAUSE_LEAD_MS} after it carry the tag.
+ * <p>Cause tags (raid, gift-sub bomb, announcement) come from {@link ChatEvent}s, as {@link CauseEvent}s
+ * on the second input (chat connected with {@code chat-events}, both keyed by channel id): the tag goes
+ * in the event's second (or, if that second is closed already, in the recent causes) so that moments
+ * from {@link MomentExplainer#CAUSE_LEAD_MS} after it carry the tag. Events only annotate: they never
+ * open or close seconds, so a channel's detection is the same with or without them.
  *
  * <p>A second closes when the watermark passes its end. One event-time timer per channel, always at
  * the end of the next second to close, drives this, so a channel that goes quiet keeps closing seconds
@@ -52,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <S> the detector's per-channel state type (a Flink POJO)
  */
-public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatMessage, Moment> {
+public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, ChatMessage, CauseEvent, Moment> {
 
     /** Messages that arrived after their second had been closed. */
     public static final OutputTag<ChatMessage> LATE_MESSAGES =
@@ -71,8 +74,10 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
     private transient ValueState<ChannelClock> clockState;
     private transient MapState<Long, SecondBucket> openBuckets;
     private transient ValueState<RecentChat> recentChat;
+    private transient ListState<CauseEvent> pendingCauses;
     private transient Counter lateMessages;
     private transient Counter anomaliesDetected;
+    private transient Counter causeEvents;
 
     /**
      * @param detector       the profile to run; serialized with the job
@@ -101,12 +106,20 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
                 TypeInformation.of(SecondBucket.class)));
         recentChat = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("recent-chat", TypeInformation.of(RecentChat.class)));
+        // Causes that came before any chat of their channel (the two inputs are not ordered against each
+        // other, e.g. on a replay); kept until the channel's first message, dropped if it never comes.
+        ListStateDescriptor<CauseEvent> pending = new ListStateDescriptor<>("pending-causes",
+                TypeInformation.of(CauseEvent.class));
+        pending.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(stateRetentionMs))
+                .cleanupIncrementally(10, false).build());
+        pendingCauses = getRuntimeContext().getListState(pending);
         lateMessages = getRuntimeContext().getMetricGroup().counter("late_messages");
         anomaliesDetected = getRuntimeContext().getMetricGroup().counter("anomalies_detected");
+        causeEvents = getRuntimeContext().getMetricGroup().counter("cause_events_noted");
     }
 
     @Override
-    public void processElement(ChatMessage message, Context ctx, Collector<Moment> out) throws Exception {
+    public void processElement1(ChatMessage message, Context ctx, Collector<Moment> out) throws Exception {
         long eventMs = message.timestamp();
         long second = secondOf(eventMs);
         long now = ctx.timerService().currentProcessingTime();
@@ -115,6 +128,11 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
             clock = new ChannelClock();
             clock.nextSecondMs = second;
             clock.maxEventMs = eventMs;
+            clockState.update(clock);
+            for (CauseEvent cause : pendingCauses.get()) {
+                noteCause(cause);
+            }
+            pendingCauses.clear();
         } else if (second < clock.nextSecondMs) {
             lateMessages.inc();
             LOG.debug("late message on channel {} at {}: second already closed up to {}",
@@ -142,6 +160,13 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
             ctx.timerService().registerProcessingTimeTimer(clock.idleTimerMs);
         }
         clockState.update(clock);
+    }
+
+    /** A cause event for this channel: its tag is noted, as by {@link #noteEvent}. */
+    @Override
+    public void processElement2(CauseEvent cause, Context ctx, Collector<Moment> out) throws Exception {
+        noteCause(cause);
+        causeEvents.inc();
     }
 
     @Override
@@ -245,41 +270,54 @@ public class SpikeDetectorFunction<S> extends KeyedProcessFunction<String, ChatM
         detectorState.clear();
         recentChat.clear();
         openBuckets.clear();
+        pendingCauses.clear();
         clockState.clear();
         LOG.debug("channel {} silent for {} ms: state dropped", ctx.getCurrentKey(), stateRetentionMs);
     }
 
     /**
      * Notes a structured chat event for the current key (the event's channel): if it explains spikes
-     * (see {@link CauseTags}) its tag is attached to moments around it. To be called by a two-input
-     * wrapper from its own keyed context, for a channel this function has state for; an event for a
-     * channel with no chat yet is ignored (there is nothing it could explain).
+     * (see {@link CauseTags}) its tag is attached to moments around it. The current key must be the
+     * event's channel. An event that comes before the channel's first message is kept until that
+     * message arrives (the two inputs are not ordered against each other).
      *
-     * @return true if the tag was recorded
+     * @return true if the event carries a cause and was noted
      */
     public boolean noteEvent(ChatEvent event) throws Exception {
-        Optional<String> tag = CauseTags.of(event);
-        ChannelClock clock = clockState.value();
-        if (tag.isEmpty() || clock == null) {
-            return false;
+        Optional<CauseEvent> cause = CauseEvent.of(event);
+        if (cause.isPresent()) {
+            noteCause(cause.get());
         }
-        long second = secondOf(event.timestamp());
+        return cause.isPresent();
+    }
+
+    /**
+     * Notes a cause for the current key. Before the channel's first message it is kept aside and
+     * placed when that message arrives.
+     */
+    private void noteCause(CauseEvent cause) throws Exception {
+        ChannelClock clock = clockState.value();
+        if (clock == null) {
+            pendingCauses.add(cause);
+            return;
+        }
+        String tag = cause.tag();
+        long second = secondOf(cause.timestamp());
         if (second >= clock.nextSecondMs) {
             SecondBucket bucket = openBuckets.get(second);
             if (bucket == null) {
                 bucket = new SecondBucket(second);
             }
-            bucket.noteCause(tag.get());
+            bucket.noteCause(tag);
             openBuckets.put(second, bucket);
         } else {
             RecentChat recent = recentChat.value();
             if (recent == null) {
                 recent = new RecentChat();
             }
-            MomentExplainer.noteCause(recent, second, tag.get());
+            MomentExplainer.noteCause(recent, second, tag);
             recentChat.update(recent);
         }
-        return true;
     }
 
     /** Late messages this instance has counted (what the {@code late_messages} metric reports). */

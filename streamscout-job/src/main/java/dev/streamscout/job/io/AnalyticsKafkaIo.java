@@ -3,7 +3,9 @@ package dev.streamscout.job.io;
 import dev.streamscout.core.json.Json;
 import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.analytics.ChannelStats;
+import dev.streamscout.job.detect.CauseEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -18,6 +20,7 @@ public final class AnalyticsKafkaIo {
 
     public static final String LIFECYCLE_TOPIC = "stream-lifecycle";
     public static final String CHANNEL_STATS_TOPIC = "channel-stats";
+    public static final String EVENTS_TOPIC = "chat-events";
 
     private AnalyticsKafkaIo() {}
 
@@ -33,6 +36,23 @@ public final class AnalyticsKafkaIo {
                 .setClientIdPrefix(kafka.groupId() + "-lifecycle")
                 .setStartingOffsets(KafkaChatSettings.StartingOffsets.COMMITTED_OR_EARLIEST.initializer())
                 .setValueOnlyDeserializer(new LifecycleEventDeserializer())
+                .setProperty("partition.discovery.interval.ms", ChatKafkaSource.PARTITION_DISCOVERY_MS)
+                .build();
+    }
+
+    /**
+     * Cause events (raids, gift-sub bombs, announcements) from {@code chat-events}, starting where the
+     * chat source starts: an event only matters beside the chat around it. Subscribed by pattern so that
+     * the job runs (without cause tags) until ingest has created the topic.
+     */
+    public static KafkaSource<CauseEvent> causeEventSource(KafkaChatSettings kafka, String topic) {
+        return KafkaSource.<CauseEvent>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopicPattern(Pattern.compile(Pattern.quote(topic)))
+                .setGroupId(kafka.groupId() + "-events")
+                .setClientIdPrefix(kafka.groupId() + "-events")
+                .setStartingOffsets(kafka.startingOffsets().initializer())
+                .setValueOnlyDeserializer(new CauseEventDeserializer())
                 .setProperty("partition.discovery.interval.ms", ChatKafkaSource.PARTITION_DISCOVERY_MS)
                 .build();
     }

@@ -77,7 +77,7 @@ class AnalyticsPipelineTest {
         DataStream<StreamLifecycleEvent> lifecycleStream =
                 env.fromData(Types.POJO(StreamLifecycleEvent.class), lifecycle.toArray(StreamLifecycleEvent[]::new))
                         .name("scripted lifecycle");
-        HighlightJob.define(env, chatStream, lifecycleStream, JobSettings.defaults().withClippingEnabled(false),
+        HighlightJob.define(env, chatStream, lifecycleStream, JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClippingEnabled(false),
                 moment -> new CompletableFuture<>(),
                 new HighlightJob.Sinks(clipSink, momentSink, summarySink, statsSink));
         env.execute("analytics-test");

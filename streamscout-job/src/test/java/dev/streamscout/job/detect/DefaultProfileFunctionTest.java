@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class DefaultProfileFunctionTest {
     private static final Instant BURST = BEGINNING.plus(TEN_MINUTES);
 
     private SpikeDetectorFunction<DefaultDetectorState> function;
-    private KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, Moment> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, ChatMessage, CauseEvent, Moment> harness;
     private long maxEventMs = Long.MIN_VALUE;
     private long lastWatermarkMs = Long.MIN_VALUE;
 
@@ -48,7 +49,8 @@ class DefaultProfileFunctionTest {
     void open() throws Exception {
         function = new SpikeDetectorFunction<>(new DefaultSpikeDetector(DefaultDetectorParams.defaults()),
                 OUT_OF_ORDERNESS, IDLE_TIMEOUT, RETENTION);
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, ChatMessage::channelId, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function, ChatMessage::channelId,
+                CauseEvent::channelId, Types.STRING);
     }
 
     @AfterEach
@@ -59,11 +61,11 @@ class DefaultProfileFunctionTest {
     private void live(List<ChatMessage> messages) throws Exception {
         for (ChatMessage m : messages) {
             harness.setProcessingTime(Math.max(harness.getProcessingTime(), m.timestamp()));
-            harness.processElement(m, m.timestamp());
+            harness.processElement1(m, m.timestamp());
             maxEventMs = Math.max(maxEventMs, m.timestamp());
             long watermark = maxEventMs - OUT_OF_ORDERNESS.toMillis() - 1;
             if (watermark >= lastWatermarkMs + 1000) {
-                harness.processWatermark(watermark);
+                harness.processBothWatermarks(new Watermark(watermark));
                 lastWatermarkMs = watermark;
             }
         }
@@ -112,6 +114,49 @@ class DefaultProfileFunctionTest {
     }
 
     @Test
+    void a_raid_on_the_events_input_tags_the_next_moment_and_a_single_sub_does_not() throws Exception {
+        live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
+                steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5))));
+        ChatEvent raid = new ChatEvent(ChatEventType.RAID, "raid", "e1", HYPE_ID, HYPE_LOGIN, "9", "raider", "Raider",
+                BURST.minusSeconds(2).toEpochMilli(), 250, "250 raiders", "", Map.of());
+        ChatEvent sub = new ChatEvent(ChatEventType.SUB, "sub", "e2", CALM_ID, "calm", "8", "fan", "Fan",
+                BURST.minusSeconds(2).toEpochMilli(), 1, "subscribed", "", Map.of());
+        assertThat(CauseEvent.of(sub)).isEmpty();
+        harness.processElement2(CauseEvent.of(raid).orElseThrow(), raid.timestamp());
+        live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+                steady(CALM_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+                burst(HYPE_ID, 300, BURST, Duration.ofMillis(33))));
+
+        assertThat(harness.<Moment>extractOutputValues()).singleElement()
+                .satisfies(m -> assertThat(m.causeTags()).containsExactly(CauseTags.RAID));
+    }
+
+    @Test
+    void a_raid_read_before_any_chat_of_its_channel_still_tags_the_moment() throws Exception {
+        // On a replay the events input may run ahead of the chat input.
+        harness.processElement2(new CauseEvent(HYPE_ID, BURST.minusSeconds(2).toEpochMilli(), CauseTags.RAID),
+                BURST.minusSeconds(2).toEpochMilli());
+        live(calmThenCrowd(Duration.ofMinutes(1)));
+
+        assertThat(harness.<Moment>extractOutputValues()).singleElement()
+                .satisfies(m -> assertThat(m.causeTags()).containsExactly(CauseTags.RAID));
+    }
+
+    @Test
+    void a_raid_long_before_the_moment_does_not_tag_it() throws Exception {
+        live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
+                steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5))));
+        harness.processElement2(new CauseEvent(HYPE_ID, BURST.minus(Duration.ofMinutes(5)).toEpochMilli(),
+                CauseTags.RAID), BURST.minus(Duration.ofMinutes(5)).toEpochMilli());
+        live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+                steady(CALM_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+                burst(HYPE_ID, 300, BURST, Duration.ofMillis(33))));
+
+        assertThat(harness.<Moment>extractOutputValues()).singleElement()
+                .satisfies(m -> assertThat(m.causeTags()).isEmpty());
+    }
+
+    @Test
     void state_and_timers_are_cleaned_up_after_the_cooldown_and_the_retention() throws Exception {
         live(calmThenCrowd(Duration.ZERO));
         Instant hypeSilentFrom = BURST.plusSeconds(10);
@@ -122,7 +167,7 @@ class DefaultProfileFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1); // calm's only
         int calmOnly = harness.numKeyedStateEntries();
 
-        harness.processWatermark(Long.MAX_VALUE);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
         harness.setProcessingTime(Long.MAX_VALUE - 1);
 
         assertThat(calmOnly).isGreaterThan(0);

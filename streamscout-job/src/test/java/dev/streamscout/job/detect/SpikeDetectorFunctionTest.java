@@ -22,7 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class SpikeDetectorFunctionTest {
     private static final Instant BURST = TWO_MINUTES_IN;
 
     private SpikeDetectorFunction<SeedDetectorState> function;
-    private KeyedOneInputStreamOperatorTestHarness<String, ChatMessage, Moment> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, ChatMessage, CauseEvent, Moment> harness;
     private long maxEventMs = Long.MIN_VALUE;
     private long lastWatermarkMs = Long.MIN_VALUE;
 
@@ -46,7 +47,8 @@ class SpikeDetectorFunctionTest {
     void open() throws Exception {
         function = new SpikeDetectorFunction<>(new SeedSpikeDetector(SeedDetectorParams.defaults()),
                 OUT_OF_ORDERNESS, IDLE_TIMEOUT, RETENTION);
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(function, ChatMessage::channelId, Types.STRING);
+        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function, ChatMessage::channelId,
+                CauseEvent::channelId, Types.STRING);
     }
 
     @AfterEach
@@ -58,7 +60,7 @@ class SpikeDetectorFunctionTest {
     private void live(List<ChatMessage> messages) throws Exception {
         for (ChatMessage m : messages) {
             harness.setProcessingTime(Math.max(harness.getProcessingTime(), m.timestamp()));
-            harness.processElement(m, m.timestamp());
+            harness.processElement1(m, m.timestamp());
             maxEventMs = Math.max(maxEventMs, m.timestamp());
             long watermark = maxEventMs - OUT_OF_ORDERNESS.toMillis() - 1;
             if (watermark >= lastWatermarkMs + 1000) {
@@ -68,7 +70,7 @@ class SpikeDetectorFunctionTest {
     }
 
     private void watermarkAt(long watermarkMs) throws Exception {
-        harness.processWatermark(watermarkMs);
+        harness.processBothWatermarks(new Watermark(watermarkMs));
         lastWatermarkMs = watermarkMs;
     }
 
@@ -112,8 +114,8 @@ class SpikeDetectorFunctionTest {
         ChatMessage late = msg(HYPE_ID, "slowpoke", "what did I miss", BEGINNING.plusSeconds(30));
         ChatMessage inTime = msg(HYPE_ID, "ontime", "hi", Instant.ofEpochMilli(lastWatermarkMs + 1));
 
-        harness.processElement(late, late.timestamp());
-        harness.processElement(inTime, inTime.timestamp());
+        harness.processElement1(late, late.timestamp());
+        harness.processElement1(inTime, inTime.timestamp());
 
         assertThat(harness.getSideOutput(SpikeDetectorFunction.LATE_MESSAGES))
                 .extracting(StreamRecord::getValue).containsExactly(late);
@@ -126,7 +128,7 @@ class SpikeDetectorFunctionTest {
         // Seconds close only up to the watermark; the current second is open even if the message is old.
         long openSecond = (lastWatermarkMs + 1) / 1000 * 1000;
         ChatMessage behind = msg(HYPE_ID, "slow", "hey", Instant.ofEpochMilli(openSecond));
-        harness.processElement(behind, behind.timestamp());
+        harness.processElement1(behind, behind.timestamp());
 
         assertThat(harness.getSideOutput(SpikeDetectorFunction.LATE_MESSAGES)).isNullOrEmpty();
         assertThat(function.lateMessageCount()).isZero();
