@@ -75,15 +75,11 @@ final class OAuthApi {
     }
 
     private void token(Exchange exchange) throws IOException {
-        faults.applyDelay(SimEndpoint.OAUTH_TOKEN);
-        OptionalInt injected = faults.take(SimEndpoint.OAUTH_TOKEN);
-        if (injected.isPresent()) {
-            exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");
+        if (answeredByFault(exchange, SimEndpoint.OAUTH_TOKEN)) {
             return;
         }
-        String clientId = exchange.param("client_id");
-        if (clientId == null || clientId.isBlank()) {
-            exchange.oauthError(400, "missing client id");
+        String clientId = clientId(exchange);
+        if (clientId == null) {
             return;
         }
         String grantType = exchange.param("grant_type");
@@ -131,15 +127,11 @@ final class OAuthApi {
 
     /** {@code POST /oauth2/device}: starts a device authorization (RFC 8628 section 3.1). */
     private void device(Exchange exchange) throws IOException {
-        faults.applyDelay(SimEndpoint.OAUTH_DEVICE);
-        OptionalInt injected = faults.take(SimEndpoint.OAUTH_DEVICE);
-        if (injected.isPresent()) {
-            exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");
+        if (answeredByFault(exchange, SimEndpoint.OAUTH_DEVICE)) {
             return;
         }
-        String clientId = exchange.param("client_id");
-        if (clientId == null || clientId.isBlank()) {
-            exchange.oauthError(400, "missing client id");
+        String clientId = clientId(exchange);
+        if (clientId == null) {
             return;
         }
         DeviceAuthorizations.Started started = devices.start(clientId, scopes(exchange));
@@ -202,10 +194,7 @@ final class OAuthApi {
     }
 
     private void validate(Exchange exchange) throws IOException {
-        faults.applyDelay(SimEndpoint.OAUTH_VALIDATE);
-        OptionalInt injected = faults.take(SimEndpoint.OAUTH_VALIDATE);
-        if (injected.isPresent()) {
-            exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");
+        if (answeredByFault(exchange, SimEndpoint.OAUTH_VALIDATE)) {
             return;
         }
         String token = oauthToken(exchange.header("Authorization"));
@@ -288,5 +277,26 @@ final class OAuthApi {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Applies the endpoint's injected delay; true when an injected failure answered the request. */
+    private boolean answeredByFault(Exchange exchange, SimEndpoint endpoint) throws IOException {
+        faults.applyDelay(endpoint);
+        OptionalInt injected = faults.take(endpoint);
+        if (injected.isPresent()) {
+            exchange.oauthError(injected.getAsInt(), "injected failure (simulator fault injection)");
+            return true;
+        }
+        return false;
+    }
+
+    /** The request's {@code client_id}, or null after answering 400 when it has none. */
+    private static String clientId(Exchange exchange) throws IOException {
+        String clientId = exchange.param("client_id");
+        if (clientId == null || clientId.isBlank()) {
+            exchange.oauthError(400, "missing client id");
+            return null;
+        }
+        return clientId;
     }
 }
