@@ -36,8 +36,13 @@ class DemoEndToEndTest {
      * The demo's warm-up (as DemoCommand sets it) is the default profile's 30 s window; the hype must
      * come after it.
      */
-    private static final Duration HYPE_AFTER = Duration.ofSeconds(36);
-    private static final Duration HYPE_LENGTH = Duration.ofSeconds(10);
+    private static final Duration HYPE_AFTER = Duration.ofSeconds(40);
+    /**
+     * The strongest hype the simulator scripts (15 times the rate for 20 s): the default profile
+     * judges 30 s windows, where a short weak burst barely shows, and this test is about the wiring.
+     */
+    private static final Duration HYPE_LENGTH = Duration.ofSeconds(20);
+    private static final double HYPE_MULTIPLIER = 15;
 
     @TempDir
     Path dataDir;
@@ -75,7 +80,8 @@ class DemoEndToEndTest {
 
         app = AllInOne.startDemo(config, SimulatorSettings.defaults().withScheduleHypeMoments(false));
         SimChannel top = app.simulator().channels().get(0);
-        HypeMoment hype = app.simulator().scheduleHype(top.login(), Instant.now().plus(HYPE_AFTER), HYPE_LENGTH, 10);
+        HypeMoment hype = app.simulator().scheduleHype(top.login(), Instant.now().plus(HYPE_AFTER), HYPE_LENGTH,
+                HYPE_MULTIPLIER);
 
         URI clips = URI.create(app.endpoints().api() + "/v1.0/clip?start=" + Instant.now().minusSeconds(3600)
                 + "&end=" + Instant.now().plusSeconds(3600) + "&limit=10");
@@ -92,7 +98,8 @@ class DemoEndToEndTest {
 
         JsonNode found = clip.get();
         Instant peak = Instant.parse(found.path("peak_at").asText());
-        assertThat(peak).isBetween(hype.start().minusSeconds(1), hype.end().plusSeconds(1));
+        // The 30 s window can peak a little after the burst ends (see docs/detection.md).
+        assertThat(peak).isBetween(hype.start().minusSeconds(1), hype.end().plusSeconds(10));
         assertThat(found.path("status").asText()).isEqualTo("CREATED");
         assertThat(found.path("url").asText()).startsWith("https://clips.twitch.tv/");
         assertThat(app.simulator().clips()).anyMatch(c -> c.id().equals(found.path("clip_id").asText()));
