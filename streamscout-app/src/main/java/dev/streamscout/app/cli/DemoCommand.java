@@ -4,9 +4,11 @@ import dev.streamscout.app.config.ConfigKey;
 import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.wiring.AllInOne;
+import dev.streamscout.sim.SimChannel;
 import dev.streamscout.sim.SimulatorSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +43,11 @@ public final class DemoCommand implements Callable<Integer> {
      */
     static final Duration DEMO_WARMUP = Duration.ofSeconds(30);
 
+    /** The opening hype: after the warm-up, the simulator's strongest kind (15 times the rate for 20 s). */
+    static final Duration OPENING_HYPE_AFTER = Duration.ofSeconds(45);
+    static final Duration OPENING_HYPE_LENGTH = Duration.ofSeconds(20);
+    static final double OPENING_HYPE_MULTIPLIER = 15;
+
     /** One JVM on a laptop does not need the production partition counts. */
     static final int DEMO_PARTITIONS = 4;
 
@@ -64,6 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
                 + ")...");
         out.flush();
         AllInOne app = AllInOne.startDemo(config, SimulatorSettings.defaults().withSeed(seed));
+        // The simulator's own hype moments come at random strengths; one unmistakable hype a minute in
+        // lets a newcomer see the whole path (chat, moment, clip) without waiting for a strong one.
+        SimChannel top = app.simulator().channels().get(0);
+        app.simulator().scheduleHype(top.login(), Instant.now().plus(OPENING_HYPE_AFTER), OPENING_HYPE_LENGTH,
+                OPENING_HYPE_MULTIPLIER);
 
         return Foreground.serve(app, spec, "StreamScout demo");
     }
