@@ -13,11 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -40,7 +37,7 @@ class DeviceCodeLoginTest {
 
     private final Deque<String> script = new ConcurrentLinkedDeque<>();
     private final List<Instant> polls = new ArrayList<>();
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-01-11T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-11T00:00:00Z"));
     private final List<Duration> sleeps = new ArrayList<>();
     private HttpServer server;
     private DeviceCodeLogin login;
@@ -123,33 +120,5 @@ class DeviceCodeLoginTest {
         assertThatThrownBy(() -> login.await(device(1, 1800), Duration.ofMinutes(1)))
                 .hasMessageContaining("500");
         assertThat(polls).hasSize(1);
-    }
-
-    /** A clock that only the sleeper moves. */
-    private static final class SteppingClock extends Clock {
-        private volatile Instant now;
-
-        SteppingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -20,11 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,7 @@ class UserTokenManagerSimulatorTest {
     Path dir;
 
     private TwitchSimulator sim;
-    private final MovingClock clock = new MovingClock(Instant.now());
+    private final ManualClock clock = new ManualClock(Instant.now());
 
     @AfterEach
     void stop() {
@@ -116,33 +113,5 @@ class UserTokenManagerSimulatorTest {
         assertThat(manager.refreshCount()).isEqualTo(1);
         assertThat(manager.get()).isNotEqualTo(seeded.accessToken());
         assertThat(TokenFile.read(file).orElseThrow().createdAt()).isEqualTo(clock.instant());
-    }
-
-    /** The simulator and the manager share this clock, so four hours pass in a line of code. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
