@@ -1,15 +1,25 @@
 package dev.streamscout.api;
 
+import dev.streamscout.api.channels.ChannelRoutes;
 import dev.streamscout.api.clips.ClipRoutes;
 import dev.streamscout.api.docs.ApiDocsRoutes;
 import dev.streamscout.api.health.HealthRoutes;
+import dev.streamscout.api.live.ChannelLookup;
+import dev.streamscout.api.live.LiveFeed;
+import dev.streamscout.api.live.LiveRoutes;
 import dev.streamscout.api.observe.AccessLog;
 import dev.streamscout.api.observe.HttpMetrics;
 import dev.streamscout.api.observe.JvmMetrics;
 import dev.streamscout.api.observe.MetricsRoutes;
 import dev.streamscout.api.problem.ProblemErrorHandler;
 import dev.streamscout.api.problem.ProblemMapping;
+import dev.streamscout.api.streams.StreamRoutes;
+import dev.streamscout.store.ChannelQueries;
+import dev.streamscout.store.ChatSummaryDao;
 import dev.streamscout.store.ClipDao;
+import dev.streamscout.store.MomentQueries;
+import dev.streamscout.store.RawChatDao;
+import dev.streamscout.store.ViewerTimeseriesDao;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
@@ -31,6 +41,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code GET /v1.0/clip?start&end&limit} — clips by peak time ({@link ClipRoutes})</li>
+ *   <li>{@code GET /streams}, {@code /streams/{id}/metrics}, {@code /streams/{id}/moments} — stream
+ *       analytics ({@link StreamRoutes})</li>
+ *   <li>{@code GET /api/channels/{id}/stats} — chat messages in the current 10-minute window, and
+ *       {@code GET /api/channels/{id}/messages} — archived raw chat ({@link ChannelRoutes})</li>
+ *   <li>{@code GET /v1.0/events[?channel=]} (SSE) and WebSocket {@code /live/{stream_id}} — the live push
+ *       from an injected {@link LiveFeed} ({@link LiveRoutes}); 503 without one</li>
  *   <li>{@code GET /health} — 200 UP / 503 DOWN ({@link HealthRoutes})</li>
  *   <li>{@code GET /metrics} — Prometheus text ({@link MetricsRoutes})</li>
  *   <li>{@code GET /openapi.yaml}, {@code GET /docs} — the contract and Swagger UI ({@link ApiDocsRoutes})</li>
@@ -52,10 +68,12 @@ public final class ApiServer implements AutoCloseable {
     /** How long in-flight requests get to finish on {@link #close()}. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
-    // The dashboard only talks to its own origin; nothing inline, nothing third-party.
+    // The dashboard only talks to its own origin and nothing is inline; the one third party is the
+    // Twitch clip player, framed for inline playback.
     private static final Map<String, String> STATIC_HEADERS = Map.of(
             "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self';"
-                    + " connect-src 'self'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
+                    + " connect-src 'self'; img-src 'self' data:; frame-src https://clips.twitch.tv; base-uri 'none';"
+                    + " frame-ancestors 'none'",
             "X-Content-Type-Options", "nosniff",
             "Cache-Control", "no-cache");
 
@@ -66,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final JvmMetrics jvmMetrics;
     private final Javalin app;
+    private final LiveRoutes liveRoutes;
     private boolean started;
     private boolean closed;
 
@@ -82,6 +101,11 @@ public final class ApiServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(b.settings, "settings");
         this.registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ClipRoutes clipRoutes = new ClipRoutes(Objects.requireNonNull(b.clips, "clips"), b.clock);
+        StreamRoutes streamRoutes = new StreamRoutes(b.streamReads(), b.clock);
+        ChannelRoutes channelRoutes = new ChannelRoutes(b.channels, b.rawChat, b.clock);
+        ChannelLookup channelLookup = b.channels != null ? b.channels::resolve : ChannelLookup.NONE;
+        this.liveRoutes = new LiveRoutes(b.liveFeed == null ? null : b.liveFeed.hub(), channelLookup, b.liveHeartbeat);
+        liveRoutes.bindMetrics(registry);
         HealthRoutes healthRoutes = new HealthRoutes(b.checks);
         MetricsRoutes metricsRoutes = new MetricsRoutes(registry);
         ApiDocsRoutes docsRoutes = new ApiDocsRoutes();
@@ -110,6 +134,9 @@ public final class ApiServer implements AutoCloseable {
             cfg.requestLogger.http(httpMetrics::record);
             cfg.requestLogger.http(AccessLog::log);
             clipRoutes.register(cfg.routes);
+            streamRoutes.register(cfg.routes);
+            channelRoutes.register(cfg.routes);
+            liveRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);
             metricsRoutes.register(cfg.routes);
             docsRoutes.register(cfg.routes);
@@ -167,6 +194,7 @@ public final class ApiServer implements AutoCloseable {
         }
         closed = true;
         if (started) {
+            liveRoutes.close(); // live streams never end on their own: end them before Jetty waits for them
             app.stop();
             LOG.info("API stopped");
         }
@@ -198,10 +226,17 @@ public final class ApiServer implements AutoCloseable {
     public static final class Builder {
         private final ApiSettings settings;
         private ClipDao clips;
+        private ChannelQueries channels;
+        private MomentQueries moments;
+        private ChatSummaryDao chatSummaries;
+        private ViewerTimeseriesDao viewerSamples;
+        private RawChatDao rawChat;
         private List<HealthCheck> checks = List.of();
         private Clock clock = Clock.systemUTC();
         private PrometheusMeterRegistry registry;
         private boolean bindJvmMetrics = true;
+        private LiveFeed liveFeed;
+        private Duration liveHeartbeat = LiveRoutes.HEARTBEAT;
 
         private Builder(ApiSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -211,6 +246,45 @@ public final class ApiServer implements AutoCloseable {
         public Builder clips(ClipDao clips) {
             this.clips = Objects.requireNonNull(clips, "clips");
             return this;
+        }
+
+        /**
+         * Channel lookups, the stream list and window counts behind {@code /streams...} and
+         * {@code /api/channels/{id}/stats}. Without it (and the three below for {@code /streams...})
+         * those paths answer 503.
+         */
+        public Builder channels(ChannelQueries channels) {
+            this.channels = Objects.requireNonNull(channels, "channels");
+            return this;
+        }
+
+        /** Moments with their clips, behind {@code GET /streams/{id}/moments}. */
+        public Builder moments(MomentQueries moments) {
+            this.moments = Objects.requireNonNull(moments, "moments");
+            return this;
+        }
+
+        /** Per-minute chat summaries, behind {@code GET /streams/{id}/metrics}. */
+        public Builder chatSummaries(ChatSummaryDao chatSummaries) {
+            this.chatSummaries = Objects.requireNonNull(chatSummaries, "chatSummaries");
+            return this;
+        }
+
+        /** Viewer counts over time, behind {@code GET /streams/{id}/metrics}. */
+        public Builder viewerSamples(ViewerTimeseriesDao viewerSamples) {
+            this.viewerSamples = Objects.requireNonNull(viewerSamples, "viewerSamples");
+            return this;
+        }
+
+        /** The raw chat archive behind {@code GET /api/channels/{id}/messages} (with {@link #channels}). */
+        public Builder rawChat(RawChatDao rawChat) {
+            this.rawChat = Objects.requireNonNull(rawChat, "rawChat");
+            return this;
+        }
+
+        private StreamRoutes.Reads streamReads() {
+            boolean complete = channels != null && moments != null && chatSummaries != null && viewerSamples != null;
+            return complete ? new StreamRoutes.Reads(channels, moments, chatSummaries, viewerSamples) : null;
         }
 
         /** What {@code GET /health} reports on; none by default. */
@@ -241,6 +315,21 @@ public final class ApiServer implements AutoCloseable {
          */
         public Builder bindJvmMetrics(boolean bind) {
             this.bindJvmMetrics = bind;
+            return this;
+        }
+
+        /**
+         * The live feed behind {@code GET /v1.0/events} and {@code /live/{stream_id}}; without it those
+         * answer 503. The caller starts and closes it (it outlives nothing: close it after the server).
+         */
+        public Builder liveFeed(LiveFeed feed) {
+            this.liveFeed = Objects.requireNonNull(feed, "feed");
+            return this;
+        }
+
+        /** Quiet time after which live connections get a heartbeat; 15 s by default. */
+        public Builder liveHeartbeat(Duration heartbeat) {
+            this.liveHeartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
             return this;
         }
 

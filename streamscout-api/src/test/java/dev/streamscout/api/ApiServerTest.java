@@ -230,7 +230,13 @@ class ApiServerTest {
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).contains("javascript"));
-        assertThat(script.body()).contains("/v1.0/clip").contains("textContent").doesNotContain("innerHTML =");
+        assertThat(script.body()).contains("./views/channel.js").doesNotContain("innerHTML");
+        HttpResponse<String> dom = get(port, "/static/dom.js");
+        assertThat(dom.body()).contains("textContent").doesNotContain("innerHTML =");
+        assertThat(get(port, "/static/api.js").body()).contains("/streams");
+        // The charts library comes from its webjar, with the file names the page loads.
+        assertThat(get(port, "/webjars/uplot/1.6.30/dist/uPlot.esm.js").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/webjars/uplot/1.6.30/dist/uPlot.min.css").statusCode()).isEqualTo(200);
 
         assertThat(get(port, "/static/style.css").statusCode()).isEqualTo(200);
     }

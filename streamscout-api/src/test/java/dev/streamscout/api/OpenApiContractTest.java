@@ -6,6 +6,7 @@ import static dev.streamscout.api.ApiTestSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamscout.api.clips.ClipQuery;
+import dev.streamscout.api.streams.MomentQuery;
 import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.core.highlight.ClipStatus;
 import dev.streamscout.store.ClipDao;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -48,6 +50,9 @@ class OpenApiContractTest {
     private Database database;
     private ApiServer server;
     private int port;
+    // The analytics endpoints read their own seeded world, so the clip counts above stay as they are.
+    private TestStore analyticsStore;
+    private ApiServer analytics;
 
     @BeforeAll
     void start() throws IOException {
@@ -66,6 +71,9 @@ class OpenApiContractTest {
                 .build()
                 .start();
         port = server.port();
+        analyticsStore = TestStore.h2();
+        AnalyticsFixture.seed(analyticsStore.database());
+        analytics = AnalyticsFixture.server(analyticsStore.database()).build().start();
     }
 
     @AfterAll
@@ -73,6 +81,8 @@ class OpenApiContractTest {
         server.close();
         database.close();
         ApiTestSupport.deleteRecursively(dataDir);
+        analytics.close();
+        analyticsStore.close();
     }
 
     @Test
@@ -133,7 +143,7 @@ class OpenApiContractTest {
 
     @Test
     void unknownPathIsAProblemBody() {
-        HttpResponse<String> response = get(port, "/streams/nope/moments");
+        HttpResponse<String> response = get(port, "/v2/nothing/here");
 
         assertThat(response.statusCode()).isEqualTo(404);
         contract.assertValid("Problem", response.body());
@@ -200,6 +210,83 @@ class OpenApiContractTest {
             assertThat(get(port, url).statusCode()).as(url).isEqualTo(200);
         }
         assertThat(get(port, "/static/swagger-initializer.js").body()).contains("url: '/openapi.yaml'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/streams                                              | /streams",
+        "/streams?live=false                                   | /streams",
+        "/streams/alpha/metrics                                | /streams/{id}/metrics",
+        "/streams/1001/metrics?resolution=15m&from=2026-01-11T09:00:00Z | /streams/{id}/metrics",
+        "/streams/2001/metrics                                 | /streams/{id}/metrics",
+        "/streams/alpha/moments?limit=3                        | /streams/{id}/moments",
+        "/streams/1001/moments?type=viewer_drop                | /streams/{id}/moments",
+        "/api/channels/alpha/stats                             | /api/channels/{id}/stats",
+        "/api/channels/gamma/stats                             | /api/channels/{id}/stats",
+        "/api/channels/alpha/messages?limit=5                  | /api/channels/{id}/messages",
+    })
+    void analyticsResponsesConform(String pathAndQuery, String specPath) {
+        HttpResponse<String> response = get(analytics.port(), pathAndQuery);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        contract.assertConforms("GET", specPath, response);
+    }
+
+    @Test
+    void theAnalyticsFixtureFillsEveryOptionalField() {
+        // Guards the conformance test above: it must see clips of each kind and filled metrics.
+        String moments = get(analytics.port(), "/streams/1001/moments?limit=3").body();
+        assertThat(moments).contains("\"status\":\"CREATED\"", "\"status\":\"FAILED\"", "\"clip\":null",
+                "\"next_cursor\":\"");
+        String metrics = get(analytics.port(), "/streams/1001/metrics").body();
+        assertThat(metrics).contains("\"viewers\":null", "\"viewers\":9", "\"sentiment\":null", "\"sentiment\":0.5");
+        assertThat(contract.errors("MomentPage", moments.replace("\"type\":\"viewer_drop\"", "\"type\":\"drop\"")))
+                .isNotEmpty();
+        assertThat(contract.errors("StreamMetrics", metrics.replace("\"resolution_seconds\":60",
+                "\"resolution_seconds\":61"))).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/streams?live=maybe                               | /streams                 | 400",
+        "/streams/1001/metrics?resolution=2m               | /streams/{id}/metrics    | 400",
+        "/streams/1001/metrics?from=not-a-date             | /streams/{id}/metrics    | 400",
+        "/streams/nope/metrics                             | /streams/{id}/metrics    | 404",
+        "/streams/1001/moments?limit=0                     | /streams/{id}/moments    | 400",
+        "/streams/1001/moments?cursor=x                    | /streams/{id}/moments    | 400",
+        "/streams/nope/moments                             | /streams/{id}/moments    | 404",
+        "/api/channels/nope/stats                          | /api/channels/{id}/stats | 404",
+        "/api/channels/1001/messages?limit=1001            | /api/channels/{id}/messages | 400",
+        "/api/channels/nope/messages                       | /api/channels/{id}/messages | 404",
+    })
+    void analyticsProblemsConform(String pathAndQuery, String specPath, int status) {
+        HttpResponse<String> response = get(analytics.port(), pathAndQuery);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        contract.assertConforms("GET", specPath, response);
+    }
+
+    @Test
+    void unconfiguredAnalyticsGiveTheDocumented503() {
+        for (String[] call : new String[][] {{"/streams", "/streams"}, {"/streams/1/moments", "/streams/{id}/moments"},
+            {"/streams/1/metrics", "/streams/{id}/metrics"}, {"/api/channels/1/stats", "/api/channels/{id}/stats"}}) {
+            HttpResponse<String> response = get(port, call[0]);
+            assertThat(response.statusCode()).as(call[0]).isEqualTo(503);
+            contract.assertConforms("GET", call[1], response);
+        }
+    }
+
+    @Test
+    void momentLimitBoundsInTheSpecAreTheOnesEnforced() {
+        Schema<?> schema = contract.operation("GET", "/streams/{id}/moments").getParameters().stream()
+                .filter(p -> "limit".equals(p.getName()))
+                .findFirst()
+                .orElseThrow()
+                .getSchema();
+
+        assertThat(schema.getMinimum()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(schema.getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(MomentQuery.MAX_LIMIT));
+        assertThat(((Number) schema.getDefault()).intValue()).isEqualTo(MomentQuery.DEFAULT_LIMIT);
     }
 
     /** Javalin's {@code <id>} path parameters as OpenAPI's {@code {id}}. */

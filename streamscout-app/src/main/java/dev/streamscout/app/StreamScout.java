@@ -1,10 +1,12 @@
 package dev.streamscout.app;
 
 import dev.streamscout.app.cli.AnalyzeCommand;
+import dev.streamscout.app.cli.ApiCommand;
 import dev.streamscout.app.cli.AuthCommand;
 import dev.streamscout.app.cli.EvaluateCommand;
 import dev.streamscout.app.cli.DemoCommand;
 import dev.streamscout.app.cli.IngestCommand;
+import dev.streamscout.app.cli.JobCommand;
 import dev.streamscout.app.cli.RunCommand;
 import dev.streamscout.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
                     + " simulator, no account or network needed. 'streamscout COMMAND --help' tells more.",
             ""
         },
-        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, AuthCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, JobCommand.class, ApiCommand.class,
+            AuthCommand.class,
             AnalyzeCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class StreamScout implements Runnable {
 

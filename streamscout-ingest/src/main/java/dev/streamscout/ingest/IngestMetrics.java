@@ -90,6 +90,10 @@ public final class IngestMetrics implements AutoCloseable {
         outbox.onLatency(nanos -> latency.record(nanos, TimeUnit.NANOSECONDS));
 
         counter("helix.polls", monitor, StreamMonitor::polls, "Get Streams polls, successful or not");
+        counter("twitch.video.lookups", monitor, StreamMonitor::videoLookups,
+                "Get Videos calls for the archive video of a stream that went online");
+        counter("twitch.video.lookup.errors", monitor, StreamMonitor::videoLookupErrors,
+                "Failed Get Videos calls (the stream went online without a VOD link)");
         counter("stream.offline.expiries", monitor, StreamMonitor::expiries,
                 "Channels declared offline because their online TTL ran out");
         counter("ingest.store.errors", monitor, StreamMonitor::storeErrors, "Failed streamers/viewer_timeseries writes");

@@ -142,6 +142,7 @@ public final class IngestService implements AutoCloseable {
                     .streamers(streamers)
                     .viewers(viewers)
                     .pollInterval(settings.pollInterval())
+                    .archiveVideos(new HelixArchiveVideos(helix))
                     .build();
             metrics = new IngestMetrics(registry, this);
             if (settings.healthPort() != IngestSettings.DISABLED_PORT

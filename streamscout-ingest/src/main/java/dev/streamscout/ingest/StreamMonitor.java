@@ -5,19 +5,13 @@ import dev.streamscout.core.stream.StreamStatus;
 import dev.streamscout.ingest.online.InMemoryOnlineState;
 import dev.streamscout.ingest.online.OnlineState;
 import dev.streamscout.store.StreamerDao;
-import dev.streamscout.store.ViewerSample;
 import dev.streamscout.store.ViewerTimeseriesDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,22 +28,30 @@ import org.slf4j.LoggerFactory;
  * filters, for the fixed or allowed channels, and then:
  * <ol>
  *   <li>refreshes each live stream in the {@link OnlineState} (with the online TTL) and emits ONLINE
- *       when it was not online before, VIEWERS otherwise;</li>
+ *       when it was not online before, VIEWERS otherwise; both carry the stream's archive video id
+ *       (Get Videos, asked when the channel goes online and again while a lookup keeps failing) when
+ *       {@link Builder#archiveVideos(ArchiveVideos)} is set;</li>
  *   <li>upserts its {@code streamers} row and writes one {@code viewer_timeseries} point per stream
  *       (one batch per poll);</li>
  *   <li>when the answer is authoritative (asked by login), ends at once every online channel that it
  *       does not list: OFFLINE, removed from the online state, marked offline in the table;</li>
  *   <li>parts the rooms the policy leaves, then joins the new ones.</li>
  * </ol>
- * In top-N mode a stream missing from the ranking may have ended or only fallen below the ranks
- * fetched, so it is left to its TTL: when a channel is not seen again within the TTL its online
- * state expires, and the expiry (from the in-memory sweep or Redis keyspace notifications) emits
- * OFFLINE and marks it offline in the table.
+ * In top-N mode a tracked stream missing from the ranking may have ended or only fallen below the
+ * ranks fetched: it is asked for by login ({@link RankDropouts}), stays online (VIEWERS) while Twitch
+ * lists it and ends (OFFLINE) when Twitch does not. The online TTL is the safety net for channels
+ * nobody refreshes any more (a stopped monitor, shared Redis state): when one is not seen within the
+ * TTL its online state expires, and the expiry (from the in-memory sweep or Redis keyspace
+ * notifications) emits OFFLINE and marks it offline in the table.
  *
  * <p>A failed Twitch call changes nothing (it is not taken as "everything went offline", and the
  * online channels get another TTL): it is logged, counted in {@link #twitchApiErrors()}, and the
  * next poll tries again. A failing database,
  * online state or chat connection is logged and counted too and never stops polling.
+ *
+ * <p>This class schedules and coordinates; a poll is a {@link StreamPoll}, events come from the
+ * {@link LifecycleReporter}, table writes go through {@link StreamerRecords} and room changes
+ * through {@link ChatRoomChanges}.
  */
 public final class StreamMonitor implements AutoCloseable {
 
@@ -57,44 +59,35 @@ public final class StreamMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamMonitor.class);
 
-    private final LiveStreams streams;
     private final ChannelPolicy policy;
     private final ChatRoomControl rooms;
-    private final Consumer<StreamLifecycleEvent> lifecycle;
     private final OnlineState online;
     private final Duration onlineTtl;
-    private final StreamerDao streamers;
-    private final ViewerTimeseriesDao viewers;
     private final Duration pollInterval;
-    private final Clock clock;
-
-    /** Last sighting of each stream, by channel id: the login and title an OFFLINE event needs. */
-    private final Map<String, StreamStatus> lastSeen = new ConcurrentHashMap<>();
+    private final ArchiveVideoTracker archiveVideos;
+    private final StreamerRecords records;
+    private final LifecycleReporter reporter;
+    private final ChatRoomChanges roomChanges;
+    private final StreamPoll poll;
 
     private final AtomicLong polls = new AtomicLong();
-    private final AtomicLong twitchApiErrors = new AtomicLong();
-    private final AtomicLong consecutiveFailures = new AtomicLong();
-    private final AtomicLong storeErrors = new AtomicLong();
-    private final AtomicLong onlineStateErrors = new AtomicLong();
-    private final AtomicLong chatControlErrors = new AtomicLong();
-    private final AtomicLong expiries = new AtomicLong();
-    private volatile List<StreamStatus> lastObserved = List.of();
-    private volatile Instant lastSuccessfulPoll;
-    private volatile String lastError;
     private volatile ScheduledExecutorService scheduler;
 
     private StreamMonitor(Builder b) {
-        this.streams = Objects.requireNonNull(b.streams, "streams");
+        LiveStreams streams = Objects.requireNonNull(b.streams, "streams");
         this.rooms = Objects.requireNonNull(b.rooms, "rooms");
-        this.lifecycle = Objects.requireNonNull(b.lifecycle, "lifecycle");
+        Consumer<StreamLifecycleEvent> lifecycle = Objects.requireNonNull(b.lifecycle, "lifecycle");
         this.policy = Objects.requireNonNull(b.policy, "policy");
         this.online = Objects.requireNonNull(b.online, "onlineState");
         this.onlineTtl = requirePositive(b.onlineTtl, "onlineTtl");
-        this.streamers = b.streamers;
-        this.viewers = b.viewers;
         this.pollInterval = requirePositive(b.pollInterval, "pollInterval");
-        this.clock = Objects.requireNonNull(b.clock, "clock");
-        online.onExpiry(this::expired);
+        Clock clock = Objects.requireNonNull(b.clock, "clock");
+        this.archiveVideos = new ArchiveVideoTracker(b.archiveVideos);
+        this.records = new StreamerRecords(b.streamers, b.viewers);
+        this.reporter = new LifecycleReporter(online, onlineTtl, lifecycle, archiveVideos, records, clock);
+        this.roomChanges = new ChatRoomChanges(rooms);
+        this.poll = new StreamPoll(streams, policy, rooms, online, reporter, roomChanges, clock);
+        online.onExpiry(reporter::expired);
     }
 
     /**
@@ -129,165 +122,7 @@ public final class StreamMonitor implements AutoCloseable {
      */
     public synchronized SelectionChange pollOnce() {
         polls.incrementAndGet();
-        boolean authoritative = policy.answersAreAuthoritative();
-        List<StreamStatus> answer;
-        try {
-            answer = authoritative
-                    ? streams.streamsByLogin(policy.loginsToLookUp())
-                    : streams.topStreams(policy.topStreamsToFetch());
-        } catch (RuntimeException e) {
-            long n = twitchApiErrors.incrementAndGet();
-            consecutiveFailures.incrementAndGet();
-            lastError = e.toString();
-            LOG.warn("Get Streams failed ({} errors so far); keeping the current rooms until the next poll: {}",
-                    n, e.toString());
-            keepOnlineThroughOutage();
-            return SelectionChange.NONE;
-        }
-        Instant now = clock.instant();
-        consecutiveFailures.set(0);
-        lastSuccessfulPoll = now;
-        List<StreamStatus> live = monitoredStreams(answer, authoritative);
-        lastObserved = live;
-        report(live, authoritative, now);
-        SelectionChange change = policy.select(rooms.joinedChannels(), live);
-        applyChange(change);
-        return change;
-    }
-
-    /**
-     * A poll that could not ask Twitch is no evidence that anything ended: the online channels get
-     * another TTL, so an outage of Helix longer than the TTL does not end every stream at once.
-     */
-    private void keepOnlineThroughOutage() {
-        try {
-            online.onlineChannels().forEach((id, login) -> online.refresh(id, login, onlineTtl));
-        } catch (RuntimeException e) {
-            countOnlineStateError(e);
-        }
-    }
-
-    /**
-     * The streams this poll monitors: let through the allow and deny lists, one per channel id,
-     * most viewers first; in top-N mode only the ranks that can be joined or kept.
-     */
-    private List<StreamStatus> monitoredStreams(List<StreamStatus> answer, boolean authoritative) {
-        Map<String, StreamStatus> byId = new LinkedHashMap<>();
-        for (StreamStatus s : policy.monitored(answer)) {
-            if (s.channelId() != null && !s.channelId().isBlank()) {
-                byId.putIfAbsent(s.channelId(), s);
-            }
-        }
-        List<StreamStatus> sorted = new ArrayList<>(byId.values());
-        sorted.sort(Comparator.comparingInt(StreamStatus::viewerCount).reversed());
-        if (!policy.isFixed()) {
-            // Denied channels were fetched extra to fill the ranks; lower ranks are never joined or kept.
-            return List.copyOf(sorted.subList(0, Math.min(sorted.size(), policy.monitoredRanks())));
-        }
-        return List.copyOf(sorted);
-    }
-
-    private void report(List<StreamStatus> live, boolean authoritative, Instant now) {
-        List<ViewerSample> samples = new ArrayList<>(live.size());
-        for (StreamStatus s : live) {
-            boolean isNew;
-            try {
-                isNew = online.refresh(s.channelId(), s.login(), onlineTtl);
-            } catch (RuntimeException e) {
-                countOnlineStateError(e);
-                isNew = !lastSeen.containsKey(s.channelId());
-            }
-            lastSeen.put(s.channelId(), s);
-            lifecycle.accept(isNew ? StreamLifecycleEvent.online(s, now) : StreamLifecycleEvent.viewers(s, now));
-            store(() -> streamers.upsert(s, true, now), streamers, s.channelId());
-            samples.add(new ViewerSample(s.channelId(), now, Math.max(0, s.viewerCount())));
-        }
-        store(() -> viewers.record(samples), viewers, "viewer samples");
-        if (authoritative) {
-            endVanished(live, now);
-        }
-    }
-
-    /** Asked by login and not listed: the stream ended. */
-    private void endVanished(List<StreamStatus> live, Instant now) {
-        Set<String> liveIds = ConcurrentHashMap.newKeySet();
-        live.forEach(s -> liveIds.add(s.channelId()));
-        Map<String, String> onlineNow;
-        try {
-            onlineNow = online.onlineChannels();
-        } catch (RuntimeException e) {
-            countOnlineStateError(e);
-            return;
-        }
-        for (Map.Entry<String, String> entry : onlineNow.entrySet()) {
-            String id = entry.getKey();
-            if (liveIds.contains(id)) {
-                continue;
-            }
-            boolean wasOnline;
-            try {
-                wasOnline = online.remove(id);
-            } catch (RuntimeException e) {
-                countOnlineStateError(e);
-                continue;
-            }
-            if (wasOnline) {
-                ended(id, entry.getValue(), now);
-            }
-        }
-    }
-
-    /** Called by the online state when a channel was not seen within the TTL. */
-    private void expired(String channelId, String login) {
-        expiries.incrementAndGet();
-        LOG.info("Channel {} ({}) not seen for {}: offline", login, channelId, onlineTtl);
-        ended(channelId, login, clock.instant());
-    }
-
-    private void ended(String channelId, String loginOrNull, Instant now) {
-        StreamStatus last = lastSeen.remove(channelId);
-        String login = loginOrNull != null ? loginOrNull : last == null ? channelId : last.login();
-        lifecycle.accept(StreamLifecycleEvent.offline(channelId, login, now));
-        store(() -> streamers.markOffline(channelId, now), streamers, channelId);
-    }
-
-    private void store(Runnable write, Object dao, String what) {
-        if (dao == null) {
-            return;
-        }
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            long n = storeErrors.incrementAndGet();
-            LOG.warn("Could not store {} ({} store errors so far): {}", what, n, e.toString());
-        }
-    }
-
-    private void countOnlineStateError(RuntimeException e) {
-        long n = onlineStateErrors.incrementAndGet();
-        LOG.warn("Online state ({}) failed ({} errors so far): {}", online.describe(), n, e.toString());
-    }
-
-    private void applyChange(SelectionChange change) {
-        // Leave first so that the connections never hold more rooms than the policy allows.
-        for (String login : change.leave()) {
-            try {
-                rooms.part(login);
-                LOG.info("Left chat of {}", login);
-            } catch (RuntimeException e) {
-                chatControlErrors.incrementAndGet();
-                LOG.warn("Could not leave chat of {}: {}", login, e.toString());
-            }
-        }
-        for (String login : change.join()) {
-            try {
-                rooms.join(login);
-                LOG.info("Joined chat of {}", login);
-            } catch (RuntimeException e) {
-                chatControlErrors.incrementAndGet();
-                LOG.warn("Could not join chat of {} (will retry next poll): {}", login, e.toString());
-            }
-        }
+        return poll.run();
     }
 
     private void pollQuietly() {
@@ -305,42 +140,52 @@ public final class StreamMonitor implements AutoCloseable {
 
     /** Failed Get Streams calls ({@code twitch_api_errors_total}). */
     public long twitchApiErrors() {
-        return twitchApiErrors.get();
+        return poll.twitchApiErrors();
     }
 
     /** Failed polls since the last successful one. */
     public long consecutiveFailures() {
-        return consecutiveFailures.get();
+        return poll.consecutiveFailures();
+    }
+
+    /** Failed Get Videos calls ({@code twitch_video_lookup_errors_total}); the events went out without a video id. */
+    public long videoLookupErrors() {
+        return archiveVideos.lookupErrors();
+    }
+
+    /** Get Videos calls made. */
+    public long videoLookups() {
+        return archiveVideos.lookups();
     }
 
     /** When the last poll that reached Twitch ran, or null. */
     public Instant lastSuccessfulPoll() {
-        return lastSuccessfulPoll;
+        return poll.lastSuccessfulPoll();
     }
 
     /** The error of the last failed poll, or null. */
     public String lastError() {
-        return lastError;
+        return poll.lastError();
     }
 
     /** Failed {@code streamers} and {@code viewer_timeseries} writes. */
     public long storeErrors() {
-        return storeErrors.get();
+        return records.errors();
     }
 
     /** Failed online-state calls (Redis unreachable). */
     public long onlineStateErrors() {
-        return onlineStateErrors.get();
+        return reporter.onlineStateErrors();
     }
 
     /** Failed joins and parts. */
     public long chatControlErrors() {
-        return chatControlErrors.get();
+        return roomChanges.errors();
     }
 
     /** Channels that went offline because their online TTL ran out. */
     public long expiries() {
-        return expiries.get();
+        return reporter.expiries();
     }
 
     /** Rooms joined now ({@code active_stream_count}). */
@@ -350,7 +195,7 @@ public final class StreamMonitor implements AutoCloseable {
 
     /** The live streams the last successful poll monitored, most viewers first. */
     public List<StreamStatus> lastRanking() {
-        return lastObserved;
+        return poll.lastObserved();
     }
 
     /** Channel ids currently online (from the online state). */
@@ -412,6 +257,7 @@ public final class StreamMonitor implements AutoCloseable {
         private ViewerTimeseriesDao viewers;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private Clock clock = Clock.systemUTC();
+        private ArchiveVideos archiveVideos;
 
         private Builder(LiveStreams streams, ChatRoomControl rooms, Consumer<StreamLifecycleEvent> lifecycle) {
             this.streams = streams;
@@ -458,6 +304,12 @@ public final class StreamMonitor implements AutoCloseable {
         /** Source of event and sample times (default UTC system clock). */
         public Builder clock(Clock value) {
             this.clock = value;
+            return this;
+        }
+
+        /** Where to find each stream's archive video (Get Videos), or null (default) for events without one. */
+        public Builder archiveVideos(ArchiveVideos value) {
+            this.archiveVideos = value;
             return this;
         }
 

@@ -154,7 +154,8 @@ class StreamMonitorTest {
 
         SelectionChange change = poll();
 
-        assertThat(eventTypesByLogin()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        // "a" left the answer and, asked for by login, is not live: it ended.
+        assertThat(eventTypesByLogin()).containsExactlyInAnyOrderEntriesOf(Map.of("a", OFFLINE,
                 "b", VIEWERS, "new", ONLINE, "c", VIEWERS, "d", VIEWERS, "e", VIEWERS, "f", VIEWERS));
         assertThat(events.stream().filter(e -> e.login().equals("b")).findFirst().orElseThrow().viewerCount())
                 .isEqualTo(60_000);
@@ -164,30 +165,82 @@ class StreamMonitorTest {
     }
 
     @Test
-    void inTopModeAVanishedStreamGoesOfflineOnlyWhenItsTtlRunsOut() {
+    void inTopModeAStreamMissingFromTheRanksIsAskedForByLoginAndEndsWhenTwitchNoLongerListsIt() {
         twitch.then(ranking("a", "b"));
         twitch.then(ranking("b"));
         poll();
         events.clear();
 
-        poll(); // "a" is missing: ended, or fell below the ranks fetched? Not decided yet.
-        assertThat(events).extracting(StreamLifecycleEvent::type).containsOnly(VIEWERS);
-        assertThat(online.sweep()).isZero();
-        assertThat(monitor.onlineChannelIds()).contains("id-a");
+        poll(); // "a" is missing: ended, or fell below the ranks fetched? Asked for by login: ended.
 
-        clock.set(FIRST_POLL.plus(TTL).plusSeconds(1)); // no sighting of "a" for a whole TTL
-        assertThat(online.sweep()).isEqualTo(1);
-
+        assertThat(twitch.loginQueries).containsExactly(List.of("a"));
         StreamLifecycleEvent offline = events.stream().filter(e -> e.type() == OFFLINE).findFirst().orElseThrow();
         assertThat(offline.channelId()).isEqualTo("id-a");
         assertThat(offline.login()).isEqualTo("a");
         assertThat(offline.viewerCount()).isZero();
-        assertThat(monitor.expiries()).isEqualTo(1);
+        assertThat(monitor.expiries()).isZero();
         assertThat(streamers.find("id-a")).get().satisfies(s -> {
             assertThat(s.live()).isFalse();
             assertThat(s.viewerCount()).isZero();
         });
         assertThat(monitor.onlineChannelIds()).containsExactly("id-b");
+    }
+
+    @Test
+    void aChannelWobblingAroundTheLeaveThresholdStaysOnlineWithoutFlapping() {
+        // "k" is ranked 10th, 11th, 10th, 12th...: still live all along, only its rank changes.
+        List<String> top = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
+        List<String> inside = new ArrayList<>(top);
+        inside.addAll(List.of("k", "x", "y"));
+        List<String> outside = new ArrayList<>(top);
+        outside.addAll(List.of("x", "k", "y"));
+        List<String> further = new ArrayList<>(top);
+        further.addAll(List.of("x", "y", "k"));
+        for (List<String> ranks : List.of(inside, outside, inside, further, outside, further)) {
+            twitch.then(ranking(ranks.toArray(String[]::new)));
+        }
+        poll();
+        assertThat(eventTypesByLogin()).containsEntry("k", ONLINE);
+        events.clear();
+
+        for (int i = 0; i < 5; i++) {
+            poll();
+            assertThat(online.sweep()).isZero();
+        }
+
+        // "x" entered the ranks once (a real newcomer); nobody went offline, nobody came online twice.
+        assertThat(events).filteredOn(e -> e.type() != VIEWERS).extracting(StreamLifecycleEvent::login, StreamLifecycleEvent::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("x", ONLINE));
+        assertThat(events).filteredOn(e -> e.login().equals("k")).extracting(StreamLifecycleEvent::type)
+                .containsExactly(VIEWERS, VIEWERS, VIEWERS, VIEWERS, VIEWERS);
+        assertThat(monitor.expiries()).isZero();
+        assertThat(monitor.onlineChannelIds()).contains("id-k", "id-x");
+        // A tracked channel outside the ten ranks fetched is asked for by login, one call per poll.
+        assertThat(twitch.loginQueries).containsExactly(List.of("k"), List.of("x"), List.of("k"), List.of("k"), List.of("k"));
+    }
+
+    @Test
+    void whenTheLookupOfAChannelThatLeftTheRanksFailsItStaysOnlineAndOnlyItsTtlCanEndIt() {
+        twitch.then(ranking("a", "b"));
+        twitch.then(ranking("b"));
+        poll();
+        events.clear();
+        twitch.failLookupsAfterTop(new IllegalStateException("Helix 503"));
+
+        poll();
+        assertThat(events).extracting(StreamLifecycleEvent::type).containsOnly(VIEWERS);
+        assertThat(monitor.twitchApiErrors()).isEqualTo(1);
+        assertThat(monitor.onlineChannelIds()).contains("id-a");
+
+        // Then the monitor stops polling: nothing refreshes the channels, and the TTL ends them all.
+        clock.advance(TTL.plusSeconds(1));
+        assertThat(online.sweep()).isEqualTo(2);
+
+        assertThat(events).filteredOn(e -> e.type() == OFFLINE).extracting(StreamLifecycleEvent::login)
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(monitor.expiries()).isEqualTo(2);
+        assertThat(streamers.find("id-a")).get().satisfies(s -> assertThat(s.live()).isFalse());
+        assertThat(monitor.onlineChannelIds()).isEmpty();
     }
 
     @Test
@@ -382,11 +435,22 @@ class StreamMonitorTest {
         assertThat(rooms.joinedChannels()).containsExactlyInAnyOrder("a", "b");
     }
 
-    /** Get Streams answers in order; the last one repeats. Login queries filter the answer. */
+    /**
+     * Get Streams answers in order; the last one repeats. Each answer is every live stream at that poll:
+     * the top is its first {@code limit}, login queries filter it. A login query right after a top query
+     * (the monitor asking about channels that left the ranks) is answered from the same poll's streams.
+     */
     private static final class ScriptedTwitch implements LiveStreams {
         private final Deque<Object> answers = new ArrayDeque<>();
         final List<Integer> limits = new CopyOnWriteArrayList<>();
         final List<List<String>> loginQueries = new CopyOnWriteArrayList<>();
+        private List<StreamStatus> samePoll;
+        private RuntimeException failLookups;
+
+        /** Login queries that follow a top query fail with {@code error} until called with null. */
+        synchronized void failLookupsAfterTop(RuntimeException error) {
+            failLookups = error;
+        }
 
         synchronized void then(List<StreamStatus> ranking) {
             answers.add(ranking);
@@ -406,16 +470,22 @@ class StreamMonitorTest {
         }
 
         @Override
-        public List<StreamStatus> topStreams(int limit) {
+        public synchronized List<StreamStatus> topStreams(int limit) {
             limits.add(limit);
-            return next().stream().limit(limit).toList();
+            samePoll = next();
+            return samePoll.stream().limit(limit).toList();
         }
 
         @Override
-        public List<StreamStatus> streamsByLogin(Collection<String> logins) {
+        public synchronized List<StreamStatus> streamsByLogin(Collection<String> logins) {
             loginQueries.add(List.copyOf(logins));
             Set<String> wanted = Set.copyOf(logins);
-            return next().stream().filter(s -> wanted.contains(s.login())).toList();
+            List<StreamStatus> world = samePoll;
+            samePoll = null;
+            if (world != null && failLookups != null) {
+                throw failLookups;
+            }
+            return (world != null ? world : next()).stream().filter(s -> wanted.contains(s.login())).toList();
         }
     }
 

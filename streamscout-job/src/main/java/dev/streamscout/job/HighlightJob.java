@@ -4,11 +4,13 @@ import dev.streamscout.core.chat.ChatMessage;
 import dev.streamscout.core.detect.SpikeDetector;
 import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.core.highlight.Moment;
+import dev.streamscout.core.live.LiveUpdate;
 import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.analytics.ChannelMomentsFunction;
 import dev.streamscout.job.analytics.ChannelStats;
 import dev.streamscout.job.analytics.ChannelStatsWindow;
 import dev.streamscout.job.analytics.ChatMinuteAggregate;
+import dev.streamscout.job.analytics.LateDataCounter;
 import dev.streamscout.job.analytics.MessageCountAggregate;
 import dev.streamscout.job.analytics.MinuteSummaryWindow;
 import dev.streamscout.job.analytics.ViewerDropRule;
@@ -18,6 +20,9 @@ import java.time.Duration;
 import dev.streamscout.job.clip.ClipMaker;
 import dev.streamscout.job.clip.ClipRequester;
 import dev.streamscout.job.detect.CauseEvent;
+import dev.streamscout.job.detect.ChatSecondSummary;
+import dev.streamscout.job.detect.PreAggregatedDetectorFunction;
+import dev.streamscout.job.detect.SecondPreAggregator;
 import dev.streamscout.job.detect.SpikeDetectorFunction;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +34,25 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The "highlights" dataflow, independent of where chat comes from and where clips go:
  *
  * <pre>
  * chat → drop !commands → event time (tmi-sent-ts, bounded out-of-orderness, idleness)
+ *      → per channel and second, pre-aggregated in the source's tasks
  *      → keyBy(channel) → spike detector (1 s buckets) → moments
  * chat-events → raids, gift bombs, announcements → keyBy(channel) ↗ (cause tags)
  *      → clip maker (async I/O) → clips → clip sink
  * moments + stream-lifecycle → keyBy(channel) → stream start, viewer drops → moment sink
  * chat (event time) → keyBy(channel) → 1-minute windows → chat summaries → summary sink
  *      → keyBy(channel) → 10-minute windows → channel-stats sink
+ * spike detector (side output: chat rate and band per second, burst starts, peaks) + clips (clip_ready)
+ *      → live-updates sink (optional)
+ * chat → raw chat sink (optional, chat_messages_raw)
  * </pre>
  *
  * Every operator has a stable uid (state survives a restart from a savepoint) and a readable name.
@@ -53,10 +64,13 @@ public final class HighlightJob {
     /** Length of the {@code channel-stats} windows (seed 003). */
     public static final Duration CHANNEL_STATS_WINDOW = Duration.ofMinutes(10);
 
+    /** Pre-aggregated seconds go out on the wall clock when the watermark has stood still this long. */
+    static final Duration PRE_AGGREGATION_IDLE_FLUSH = Duration.ofSeconds(1);
+
     /** The streams {@link #define} creates, for callers that want to attach more to them. */
     public record Outputs(DataStream<Moment> moments, DataStream<Clip> clips, DataStream<ChatMessage> lateMessages,
             DataStream<StoredMoment> storedMoments, DataStream<ChatMinuteSummary> chatSummaries,
-            DataStream<ChannelStats> channelStats) {}
+            DataStream<ChannelStats> channelStats, DataStream<LiveUpdate> liveUpdates) {}
 
     /**
      * Where the job's results go. Only {@code clips} is required; a null sink leaves its branch out
@@ -66,12 +80,38 @@ public final class HighlightJob {
      * @param moments       every moment (chat spikes and viewer drops) with its explanation
      * @param chatSummaries per channel and minute: messages, chatters, emotes, sentiment
      * @param channelStats  per channel and 10 minutes: message counts (the {@code channel-stats} topic)
+     * @param liveUpdates   per channel and second: chat rate and the detector's band, burst starts, moment
+     *                      peaks and clip outcomes (the {@code live-updates} topic); null switches them off
+     * @param rawChat       every chat message as it arrived, commands included ({@code chat_messages_raw});
+     *                      null switches the archive off
      */
     public record Sinks(Sink<Clip> clips, Sink<StoredMoment> moments, Sink<ChatMinuteSummary> chatSummaries,
-            Sink<ChannelStats> channelStats) {
+            Sink<ChannelStats> channelStats, Sink<LiveUpdate> liveUpdates, Sink<ChatMessage> rawChat) {
 
         public Sinks {
             Objects.requireNonNull(clips, "clips");
+        }
+
+        /** Without the raw chat archive. */
+        public Sinks(Sink<Clip> clips, Sink<StoredMoment> moments, Sink<ChatMinuteSummary> chatSummaries,
+                Sink<ChannelStats> channelStats, Sink<LiveUpdate> liveUpdates) {
+            this(clips, moments, chatSummaries, channelStats, liveUpdates, null);
+        }
+
+        /** Without live updates and the raw chat archive. */
+        public Sinks(Sink<Clip> clips, Sink<StoredMoment> moments, Sink<ChatMinuteSummary> chatSummaries,
+                Sink<ChannelStats> channelStats) {
+            this(clips, moments, chatSummaries, channelStats, null, null);
+        }
+
+        /** These sinks with live updates going to {@code sink} (null: none). */
+        public Sinks withLiveUpdates(Sink<LiveUpdate> sink) {
+            return new Sinks(clips, moments, chatSummaries, channelStats, sink, rawChat);
+        }
+
+        /** These sinks with every chat message (commands too) archived to {@code sink} (null: none). */
+        public Sinks withRawChat(Sink<ChatMessage> sink) {
+            return new Sinks(clips, moments, chatSummaries, channelStats, liveUpdates, sink);
         }
 
         public static Sinks clipsOnly(Sink<Clip> clips) {
@@ -138,13 +178,20 @@ public final class HighlightJob {
         Objects.requireNonNull(sinks, "sinks");
         Sink<Clip> clipSink = sinks.clips();
 
+        // Every record is immutable or emitted once and never touched again, so chained operators may hand
+        // records on without the defensive copy Flink makes otherwise (a reflective copy per message per hop).
+        env.getConfig().enableObjectReuse();
+        // Dropping commands and stamping event time run in the source's tasks (chained, at its parallelism):
+        // a message crosses the network once, on its way to its channel's detector, never to be rebalanced.
+        int sourceParallelism = chat.getParallelism();
         SingleOutputStreamOperator<ChatMessage> counted = chat
-                .filter(message -> !message.isCommand())
+                .filter(message -> !message.isCommand()).setParallelism(sourceParallelism)
                 .uid("drop-commands").name("Drop !commands")
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<ChatMessage>forBoundedOutOfOrderness(settings.outOfOrderness())
                         .withTimestampAssigner((message, previous) -> message.timestamp())
                         .withIdleness(settings.idleTimeout()))
+                .setParallelism(sourceParallelism)
                 .uid("event-time").name("Event time from tmi-sent-ts");
 
         // Events only annotate seconds; event time is the chat's. A live event source that has nothing to
@@ -159,10 +206,18 @@ public final class HighlightJob {
                 : counted.flatMap((ChatMessage message, Collector<CauseEvent> out) -> { }, Types.POJO(CauseEvent.class))
                         .uid("no-chat-events").name("No chat-events input");
 
-        SingleOutputStreamOperator<Moment> moments = counted
-                .keyBy(ChatMessage::channelId, Types.STRING)
+        // Pre-aggregation in the source's tasks: the shuffle and the detector's keyed state see one record
+        // per channel and second, not one per message.
+        DataStream<ChatSecondSummary> chatSeconds = counted
+                .transform("Chat per channel second", Types.POJO(ChatSecondSummary.class),
+                        new SecondPreAggregator(PRE_AGGREGATION_IDLE_FLUSH.toMillis()))
+                .setParallelism(sourceParallelism)
+                .uid("chat-per-channel-second").name("Chat per channel second");
+        SingleOutputStreamOperator<Moment> moments = chatSeconds
+                .keyBy(ChatSecondSummary::channelId, Types.STRING)
                 .connect(causeInput.keyBy(CauseEvent::channelId, Types.STRING))
-                .process(detectorFunction(settings.spikeDetector(), settings))
+                .process(new PreAggregatedDetectorFunction<>(
+                        detectorFunction(settings.spikeDetector(), settings, sinks.liveUpdates() != null)))
                 .uid("spike-detector").name("Spike detector (" + settings.profile() + ") with cause tags");
 
         SingleOutputStreamOperator<Clip> clips = AsyncDataStream.unorderedWait(
@@ -173,6 +228,12 @@ public final class HighlightJob {
                 .uid("clip-maker").name("Clip maker (Twitch Create Clip)");
 
         clips.sinkTo(clipSink).uid("clip-sink").name("Clip sink");
+
+        if (sinks.rawChat() != null) {
+            // Straight from the source, in its tasks: the archive keeps what arrived, commands included.
+            chat.sinkTo(sinks.rawChat()).setParallelism(sourceParallelism)
+                    .uid("raw-chat-sink").name("Raw chat archive sink");
+        }
 
         DataStream<StoredMoment> stored = null;
         if (sinks.moments() != null) {
@@ -191,8 +252,21 @@ public final class HighlightJob {
                 stats.sinkTo(sinks.channelStats()).uid("channel-stats-sink").name("channel-stats sink");
             }
         }
+        DataStream<LiveUpdate> live = null;
+        if (sinks.liveUpdates() != null) {
+            live = liveUpdates(moments, clips);
+            live.sinkTo(sinks.liveUpdates()).uid("live-updates-sink").name("live-updates sink");
+        }
         return new Outputs(moments, clips, moments.getSideOutput(SpikeDetectorFunction.LATE_MESSAGES), stored,
-                summaries, stats);
+                summaries, stats, live);
+    }
+
+    /** The detector's per-second side output, and every clip outcome as {@code clip_ready}. */
+    private static DataStream<LiveUpdate> liveUpdates(SingleOutputStreamOperator<Moment> moments,
+            DataStream<Clip> clips) {
+        DataStream<LiveUpdate> clipReady = clips.map(LiveUpdate::clipReady, Types.POJO(LiveUpdate.class))
+                .uid("clip-ready").name("Clip outcomes as clip_ready");
+        return moments.getSideOutput(SpikeDetectorFunction.LIVE_UPDATES).union(clipReady);
     }
 
     /** Detector moments with stream start and VOD offset, plus viewer drops from the lifecycle events. */
@@ -210,24 +284,49 @@ public final class HighlightJob {
                 .uid("channel-moments").name("Moments with stream start, viewer drops");
     }
 
-    /** Per channel and event-time minute: messages, chatters, emotes, sentiment. */
+    /** Chat a minute window turned away as late (after the watermark passed its end). */
+    static final OutputTag<ChatMessage> LATE_FOR_MINUTE = new OutputTag<>("late-for-minute-summary",
+            Types.POJO(ChatMessage.class));
+    /** Minute summaries the 10-minute window turned away as late. */
+    static final OutputTag<ChatMinuteSummary> LATE_FOR_STATS = new OutputTag<>("late-for-channel-stats",
+            Types.POJO(ChatMinuteSummary.class));
+
+    /**
+     * Per channel and event-time minute: messages, chatters, emotes, sentiment. A message for a minute
+     * already closed is not added to it (the row was written): it goes to a side output and counts.
+     */
     private static DataStream<ChatMinuteSummary> chatSummaries(DataStream<ChatMessage> chat) {
-        return chat.keyBy(ChatMessage::channelId, Types.STRING)
+        SingleOutputStreamOperator<ChatMinuteSummary> summaries = chat.keyBy(ChatMessage::channelId, Types.STRING)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .sideOutputLateData(LATE_FOR_MINUTE)
                 .aggregate(new ChatMinuteAggregate(), new MinuteSummaryWindow())
                 .uid("chat-minute-summary").name("Chat summary per minute");
+        countLate(summaries.getSideOutput(LATE_FOR_MINUTE), message -> 1L, "late-chat-minute-summary",
+                "Late chat, minute summary");
+        return summaries;
     }
 
     /** Ten minute summaries make one {@code channel-stats} record (window results keep their window's time). */
     private static DataStream<ChannelStats> channelStats(DataStream<ChatMinuteSummary> summaries) {
-        return summaries.keyBy(ChatMinuteSummary::channelId, Types.STRING)
+        SingleOutputStreamOperator<ChannelStats> stats = summaries.keyBy(ChatMinuteSummary::channelId, Types.STRING)
                 .window(TumblingEventTimeWindows.of(CHANNEL_STATS_WINDOW))
+                .sideOutputLateData(LATE_FOR_STATS)
                 .aggregate(new MessageCountAggregate(), new ChannelStatsWindow())
                 .uid("channel-stats-10m").name("Channel stats per 10 minutes");
+        countLate(stats.getSideOutput(LATE_FOR_STATS), summary -> (long) summary.messageCount(),
+                "late-chat-channel-stats", "Late chat, channel stats");
+        return stats;
     }
 
-    private static <S> SpikeDetectorFunction<S> detectorFunction(SpikeDetector<S> detector, JobSettings settings) {
+    /** Counts a window's late records in {@code late_messages} (operator {@code name}) and drops them. */
+    private static <T> void countLate(DataStream<T> late, LateDataCounter.Weight<T> messages, String uid, String name) {
+        late.process(new LateDataCounter<>(messages), late.getType()).uid(uid).name(name)
+                .sinkTo(new DiscardingSink<>()).uid(uid + "-discard").name(name + " (dropped after counting)");
+    }
+
+    private static <S> SpikeDetectorFunction<S> detectorFunction(SpikeDetector<S> detector, JobSettings settings,
+            boolean liveUpdates) {
         return new SpikeDetectorFunction<>(detector, settings.outOfOrderness(), settings.idleTimeout(),
-                settings.channelStateRetention());
+                settings.channelStateRetention(), liveUpdates);
     }
 }

@@ -1,14 +1,8 @@
 package dev.streamscout.job;
 
-import dev.streamscout.core.chat.ChatMessage;
-import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.clip.ClipRequester;
 import dev.streamscout.job.clip.LedgerClipRequester;
-import dev.streamscout.job.detect.CauseEvent;
-import dev.streamscout.job.io.AnalyticsKafkaIo;
 import dev.streamscout.job.io.AnalyticsTopics;
-import dev.streamscout.job.io.ChatKafkaSource;
-import dev.streamscout.job.io.JdbcSinks;
 import dev.streamscout.job.io.KafkaChatSettings;
 import dev.streamscout.store.DatabaseSettings;
 import java.time.Duration;
@@ -16,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.client.deployment.executors.LocalExecutor;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -24,7 +17,6 @@ import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
@@ -36,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * clips, moments and chat summaries through JDBC and 10-minute counts to {@code channel-stats}. The
  * clip requester is put behind a {@link LedgerClipRequester}, so Create Clip is sent at most once per
  * moment across restarts and replays, and channels that answered 403 are not asked again for a while.
+ * The topology is {@link HighlightPipeline}'s; checkpoints are taken as {@link CheckpointSettings} say.
  *
  * <p>{@link #start()} submits the job and returns at once; {@link #close()} cancels it and waits for
  * the MiniCluster to stop, giving up after {@link #SHUTDOWN_TIMEOUT} in all.
@@ -52,6 +45,7 @@ public final class HighlightJobRunner implements AutoCloseable {
     private final ClipRequester clipRequester;
     private final FlinkClusterSettings cluster;
     private final AnalyticsTopics topics;
+    private final CheckpointSettings checkpoints;
 
     private JobClient jobClient;
     private volatile MiniCluster miniCluster;
@@ -63,8 +57,17 @@ public final class HighlightJobRunner implements AutoCloseable {
         this(job, kafka, database, clipRequester, cluster, AnalyticsTopics.defaults());
     }
 
+    /** Checkpoints every 10 s into the JobManager's memory (nothing on disk). */
     public HighlightJobRunner(JobSettings job, KafkaChatSettings kafka, DatabaseSettings database,
             ClipRequester clipRequester, FlinkClusterSettings cluster, AnalyticsTopics topics) {
+        this(job, kafka, database, clipRequester, cluster, topics,
+                CheckpointSettings.defaults().withRetainOnCancel(false));
+    }
+
+    public HighlightJobRunner(JobSettings job, KafkaChatSettings kafka, DatabaseSettings database,
+            ClipRequester clipRequester, FlinkClusterSettings cluster, AnalyticsTopics topics,
+            CheckpointSettings checkpoints) {
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.job = Objects.requireNonNull(job, "job");
         this.kafka = Objects.requireNonNull(kafka, "kafka");
@@ -98,23 +101,9 @@ public final class HighlightJobRunner implements AutoCloseable {
             throw new IllegalStateException(closed ? "runner is closed" : "job already started");
         }
         Configuration conf = clusterConfiguration(cluster, job.parallelism());
+        conf.addAll(checkpoints.toConfiguration());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        env.setParallelism(job.parallelism());
-        DataStream<ChatMessage> chat = env
-                .fromSource(ChatKafkaSource.create(kafka), WatermarkStrategy.noWatermarks(), "Kafka " + kafka.topic())
-                .uid("chat-source").name("Kafka " + kafka.topic());
-        DataStream<StreamLifecycleEvent> lifecycle = env
-                .fromSource(AnalyticsKafkaIo.lifecycleSource(kafka, topics.lifecycleTopic()),
-                        WatermarkStrategy.noWatermarks(), "Kafka " + topics.lifecycleTopic())
-                .uid("lifecycle-source").name("Kafka " + topics.lifecycleTopic());
-        DataStream<CauseEvent> causes = env
-                .fromSource(AnalyticsKafkaIo.causeEventSource(kafka, topics.eventsTopic()),
-                        WatermarkStrategy.noWatermarks(), "Kafka " + topics.eventsTopic())
-                .uid("chat-events-source").name("Kafka " + topics.eventsTopic());
-        HighlightJob.define(env, chat, causes, lifecycle, job, new LedgerClipRequester(clipRequester, database),
-                new HighlightJob.Sinks(JdbcSinks.clips(database), JdbcSinks.moments(database),
-                        JdbcSinks.chatSummaries(database),
-                        AnalyticsKafkaIo.channelStatsSink(kafka.bootstrapServers(), topics.channelStatsTopic())));
+        HighlightPipeline.define(env, job, kafka, database, clipRequester, topics, checkpoints);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(HighlightJob.JOB_NAME);
         // The same local executor env.executeAsync() would use, but keeping hold of the MiniCluster so

@@ -28,6 +28,8 @@ import java.util.Objects;
  *                               comes back it warms up again
  * @param clips                  clip creation
  * @param parallelism            default parallelism of the job
+ * @param rawChatArchive         whether the deployed job archives every chat message in {@code chat_messages_raw}
+ *                               ({@code store.raw-chat.enabled})
  */
 public record JobSettings(
         String profile,
@@ -37,7 +39,8 @@ public record JobSettings(
         Duration idleTimeout,
         Duration channelStateRetention,
         ClipSettings clips,
-        int parallelism) implements Serializable {
+        int parallelism,
+        boolean rawChatArchive) implements Serializable {
 
     public static final String SEED_PROFILE = SeedSpikeDetector.PROFILE;
     public static final String DEFAULT_PROFILE = DefaultSpikeDetector.PROFILE;
@@ -65,11 +68,11 @@ public record JobSettings(
 
     /**
      * Default profile with its tuned parameters, 2 s out-of-orderness, 5 s idleness, 10 min retention,
-     * seed clip schedule, parallelism 2.
+     * seed clip schedule, parallelism 2, raw chat archived.
      */
     public static JobSettings defaults() {
         return new JobSettings(DEFAULT_PROFILE, SeedDetectorParams.defaults(), DefaultDetectorParams.defaults(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(10), ClipSettings.defaults(), 2);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(10), ClipSettings.defaults(), 2, true);
     }
 
     /** The detector for {@link #profile()}; the job's operators only see the {@link SpikeDetector} interface. */
@@ -80,17 +83,17 @@ public record JobSettings(
     /** The same settings with another profile ({@code default} or {@code seed}); its parameters are kept. */
     public JobSettings withProfile(String value) {
         return new JobSettings(value, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention,
-                clips, parallelism);
+                clips, parallelism, rawChatArchive);
     }
 
     public JobSettings withDetector(SeedDetectorParams value) {
         return new JobSettings(profile, value, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention,
-                clips, parallelism);
+                clips, parallelism, rawChatArchive);
     }
 
     public JobSettings withDefaultDetector(DefaultDetectorParams value) {
         return new JobSettings(profile, detector, value, outOfOrderness, idleTimeout, channelStateRetention, clips,
-                parallelism);
+                parallelism, rawChatArchive);
     }
 
     /** The default profile's one threshold. */
@@ -121,27 +124,33 @@ public record JobSettings(
     }
 
     public JobSettings withOutOfOrderness(Duration value) {
-        return new JobSettings(profile, detector, defaultDetector, value, idleTimeout, channelStateRetention, clips, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, value, idleTimeout, channelStateRetention, clips, parallelism, rawChatArchive);
     }
 
     public JobSettings withIdleTimeout(Duration value) {
-        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, value, channelStateRetention, clips, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, value, channelStateRetention, clips, parallelism, rawChatArchive);
     }
 
     public JobSettings withChannelStateRetention(Duration value) {
-        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, value, clips, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, value, clips, parallelism, rawChatArchive);
     }
 
     public JobSettings withClips(ClipSettings value) {
-        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, value, parallelism);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, value, parallelism, rawChatArchive);
     }
 
     public JobSettings withClippingEnabled(boolean value) {
         return withClips(clips.withEnabled(value));
     }
 
+    /** Whether the deployed job archives raw chat ({@code chat_messages_raw}). */
+    public JobSettings withRawChatArchive(boolean value) {
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, clips,
+                parallelism, value);
+    }
+
     public JobSettings withParallelism(int value) {
-        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, clips, value);
+        return new JobSettings(profile, detector, defaultDetector, outOfOrderness, idleTimeout, channelStateRetention, clips, value, rawChatArchive);
     }
 
     private static void notNegative(String name, Duration value) {

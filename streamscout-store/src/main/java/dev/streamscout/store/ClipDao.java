@@ -17,8 +17,10 @@ import javax.sql.DataSource;
 public final class ClipDao {
 
     /** Ties on the peak are broken by moment id so that paging is deterministic. */
-    private static final String ORDER = " ORDER BY peak_at DESC, moment_id DESC LIMIT ?";
-    private static final String SELECT = "SELECT " + ClipSql.COLUMNS + " FROM clips";
+    static final String ORDER = " ORDER BY peak_at DESC, moment_id DESC LIMIT ?";
+    static final String SELECT = "SELECT " + ClipSql.COLUMNS + " FROM clips";
+    /** Clips by peak time (the API's {@code /v1.0/clip}); package-visible for the query plan test. */
+    static final String BY_PEAK = SELECT + " WHERE peak_at >= ? AND peak_at < ?" + ORDER;
 
     private final DataSource dataSource;
 
@@ -49,11 +51,16 @@ public final class ClipDao {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         requirePositive(limit);
-        return query(SELECT + " WHERE peak_at >= ? AND peak_at < ?" + ORDER, ps -> {
+        return query(BY_PEAK, ps -> {
             ps.setObject(1, ClipSql.toTimestamp(start), Types.TIMESTAMP_WITH_TIMEZONE);
             ps.setObject(2, ClipSql.toTimestamp(end), Types.TIMESTAMP_WITH_TIMEZONE);
             ps.setInt(3, limit);
         });
+    }
+
+    /** A filtered page of clips, newest peak first ({@link ClipQueries}). */
+    public List<Clip> page(ClipSearch search, int limit) {
+        return new ClipQueries(dataSource).page(search, limit);
     }
 
     /** The clip of one moment, if stored. */

@@ -19,17 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * An open, migrated database: a HikariCP pool whose schema Flyway has brought up to date.
  *
- * <p>Pool sizes and timeouts follow the seed plan (min 2, max 10 connections, 30 s connection
- * timeout, 600 s idle timeout).
+ * <p>Pool sizes and timeouts come from {@link DatabaseSettings#pool()}; by default the seed plan's
+ * (min 2, max 10 connections, 30 s connection timeout, 600 s idle timeout).
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    static final int MIN_IDLE = 2;
-    static final int MAX_POOL_SIZE = 10;
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(600);
     /** How long a health probe may take before the database counts as down. */
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
@@ -61,10 +57,11 @@ public final class Database implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setDriverClassName(settings.driverClassName());
-        config.setMinimumIdle(MIN_IDLE);
-        config.setMaximumPoolSize(MAX_POOL_SIZE);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        config.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        PoolSettings poolSettings = settings.pool();
+        config.setMinimumIdle(poolSettings.minIdle());
+        config.setMaximumPoolSize(poolSettings.maxSize());
+        config.setConnectionTimeout(poolSettings.connectionTimeout().toMillis());
+        config.setIdleTimeout(poolSettings.idleTimeout().toMillis());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * @param jdbcUrl  JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...})
  * @param user     user name (may be empty)
  * @param password password (may be empty; never printed)
+ * @param pool     the connection pool's sizes and timeouts ({@link PoolSettings#DEFAULTS} unless configured)
  */
-public record DatabaseSettings(String jdbcUrl, String user, String password) {
+public record DatabaseSettings(String jdbcUrl, String user, String password, PoolSettings pool) {
 
     /** Options every embedded H2 URL carries: PostgreSQL dialect, lower-case names, PostgreSQL null ordering. */
     public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -40,6 +41,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
+        pool = pool == null ? PoolSettings.DEFAULTS : pool;
+    }
+
+    /** With the default pool. */
+    public DatabaseSettings(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, PoolSettings.DEFAULTS);
+    }
+
+    /** The same database with another connection pool. */
+    public DatabaseSettings withPool(PoolSettings pool) {
+        return new DatabaseSettings(jdbcUrl, user, password, Objects.requireNonNull(pool, "pool"));
     }
 
     /**
@@ -137,7 +149,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + redact(jdbcUrl) + ", user=" + user
-                + ", password=" + (password.isEmpty() ? "" : "****") + "]";
+                + ", password=" + (password.isEmpty() ? "" : "****") + ", pool=" + pool + "]";
     }
 
     private static String redact(String url) {

@@ -15,18 +15,18 @@ public final class MomentSql {
     /** Column list, in the order {@link #bind} fills the parameters. */
     static final String COLUMNS = "id, channel_id, channel_login, moment_type, start_at, peak_at, end_at, intensity,"
             + " baseline_mean, baseline_stddev, rate, message_count, unique_chatters, top_tokens, top_emotes,"
-            + " sample_messages, cause_tags, profile, stream_started_at, vod_offset_seconds, detected_at";
+            + " sample_messages, cause_tags, profile, stream_started_at, vod_offset_seconds, detected_at, vod_url";
 
     /**
      * Idempotent insert: a replayed moment (same id) is skipped, so at-least-once delivery never
      * duplicates or rewrites a row. No conflict target, so it runs on H2 as well.
      */
     public static final String INSERT = "INSERT INTO moments (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private MomentSql() {}
 
-    /** Fills the 21 parameters of {@link #INSERT}. */
+    /** Fills the 22 parameters of {@link #INSERT}. */
     public static void bind(PreparedStatement ps, StoredMoment m) throws SQLException {
         ps.setString(1, m.id());
         ps.setString(2, m.channelId());
@@ -57,6 +57,7 @@ public final class MomentSql {
             ps.setLong(20, m.vodOffsetSeconds());
         }
         ps.setObject(21, ClipSql.toTimestamp(m.detectedMs()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(22, m.vodUrl());
     }
 
     /** Reads the current row of a query that selected {@link #COLUMNS}. */
@@ -85,6 +86,7 @@ public final class MomentSql {
                 rs.getString("profile"),
                 started == null ? null : epochMs(started),
                 vodOffset,
+                rs.getString("vod_url"),
                 epochMs(rs.getObject("detected_at", OffsetDateTime.class)));
     }
 

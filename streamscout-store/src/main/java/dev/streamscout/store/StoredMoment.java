@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param profile          detector profile that produced it
  * @param streamStartedMs  when the stream went live, null when unknown
  * @param vodOffsetSeconds peak offset into the stream's VOD, null when the start is unknown
+ * @param vodUrl           link to the peak in the stream's VOD ({@code https://www.twitch.tv/videos/<id>?t=1h2m3s}),
+ *                         null when the archive video or the start is unknown
  * @param detectedMs       when the job reported it (processing time)
  */
 public record StoredMoment(
@@ -54,6 +56,7 @@ public record StoredMoment(
         String profile,
         Long streamStartedMs,
         Long vodOffsetSeconds,
+        String vodUrl,
         long detectedMs) implements Serializable {
 
     public static final String CHAT_SPIKE = "chat_spike";
@@ -69,11 +72,31 @@ public record StoredMoment(
         causeTags = causeTags == null ? List.of() : List.copyOf(causeTags);
     }
 
-    /** The same moment once the stream's start is known: fills the start and the VOD offset of the peak. */
+    /** A moment without a VOD link. */
+    public StoredMoment(String id, String channelId, String channelLogin, String type, long startMs, long peakMs,
+            long endMs, double intensity, double baselineMean, double baselineStddev, double rate, int messageCount,
+            int uniqueChatters, List<String> topTokens, List<String> topEmotes, List<String> sampleMessages,
+            List<String> causeTags, String profile, Long streamStartedMs, Long vodOffsetSeconds, long detectedMs) {
+        this(id, channelId, channelLogin, type, startMs, peakMs, endMs, intensity, baselineMean, baselineStddev, rate,
+                messageCount, uniqueChatters, topTokens, topEmotes, sampleMessages, causeTags, profile,
+                streamStartedMs, vodOffsetSeconds, null, detectedMs);
+    }
+
+    /**
+     * The same moment once the stream's start is known: fills the start and the VOD offset of the peak
+     * (and drops a VOD link, which belongs to a start).
+     */
     public StoredMoment withStreamStart(Long startedMs) {
         Long offset = startedMs == null || startedMs > peakMs ? null : (peakMs - startedMs) / 1000L;
         return new StoredMoment(id, channelId, channelLogin, type, startMs, peakMs, endMs, intensity, baselineMean,
                 baselineStddev, rate, messageCount, uniqueChatters, topTokens, topEmotes, sampleMessages, causeTags,
-                profile, startedMs, offset, detectedMs);
+                profile, startedMs, offset, null, detectedMs);
+    }
+
+    /** The same moment with this link to its peak in the VOD (null for none). */
+    public StoredMoment withVodUrl(String url) {
+        return new StoredMoment(id, channelId, channelLogin, type, startMs, peakMs, endMs, intensity, baselineMean,
+                baselineStddev, rate, messageCount, uniqueChatters, topTokens, topEmotes, sampleMessages, causeTags,
+                profile, streamStartedMs, vodOffsetSeconds, url, detectedMs);
     }
 }

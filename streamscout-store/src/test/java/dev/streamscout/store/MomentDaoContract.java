@@ -38,7 +38,8 @@ abstract class MomentDaoContract extends DatabaseContract {
                 p - 4_000, p, p + 3_500, 7.25, 2.5, 1.25, 31.0, 87, 40,
                 List.of("KEKW", "no", "way"), List.of("KEKW", "PogChamp"),
                 List.of("NO WAY", "KEKW KEKW", "what did I just see", "\"quoted\" and ünïcode ✓", "LUL"),
-                List.of("raid"), "default", null, null, p + 2_000).withStreamStart(STREAM_START.toEpochMilli());
+                List.of("raid"), "default", null, null, p + 2_000).withStreamStart(STREAM_START.toEpochMilli())
+                .withVodUrl("https://www.twitch.tv/videos/2000000001?t=3h0m0s");
     }
 
     static StoredMoment viewerDrop(String channelId, Instant at) {
@@ -58,6 +59,8 @@ abstract class MomentDaoContract extends DatabaseContract {
         assertThat(moments.findById(full.id())).contains(full);
         assertThat(moments.findById(sparse.id())).contains(sparse);
         assertThat(full.vodOffsetSeconds()).isEqualTo(3 * 3600L);
+        assertThat(full.vodUrl()).isEqualTo("https://www.twitch.tv/videos/2000000001?t=3h0m0s");
+        assertThat(sparse.vodUrl()).isNull();
         assertThat(moments.findById("nobody:1")).isEmpty();
     }
 

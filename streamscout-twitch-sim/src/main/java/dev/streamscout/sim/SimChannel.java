@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param gameId      category id
  * @param gameName    category name
  * @param language    broadcaster language (ISO 639-1)
+ * @param videoId     id of the current stream's archive video (the last stream's while offline), as Get
+ *                    Videos reports it
  */
 public record SimChannel(
         @JsonProperty("id") String id,
@@ -30,7 +32,8 @@ public record SimChannel(
         @JsonProperty("title") String title,
         @JsonProperty("game_id") String gameId,
         @JsonProperty("game_name") String gameName,
-        @JsonProperty("language") String language) {
+        @JsonProperty("language") String language,
+        @JsonProperty("video_id") String videoId) {
 
     /** The same facts in the core model that the ingest side publishes. */
     public StreamStatus toStreamStatus() {

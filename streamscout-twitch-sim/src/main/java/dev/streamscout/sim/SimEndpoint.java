@@ -6,6 +6,7 @@ public enum SimEndpoint {
     CREATE_CLIP,
     GET_CLIPS,
     GET_USERS,
+    GET_VIDEOS,
     OAUTH_TOKEN,
     OAUTH_VALIDATE,
     OAUTH_DEVICE

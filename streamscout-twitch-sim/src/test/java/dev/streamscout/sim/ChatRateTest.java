@@ -74,7 +74,8 @@ class ChatRateTest {
             double hypeRate = during.size() / 3.0;
             assertThat(hypeRate / baseRate).as("hype %.1f/s vs base %.1f/s", hypeRate, baseRate)
                     .isGreaterThanOrEqualTo(5.0);
-            assertThat(emoteShare(during)).isGreaterThan(0.6).isGreaterThan(emoteShare(before));
+            // Not all of it: about half of a hype's messages are the usual chat going on (ChatterMix).
+            assertThat(emoteShare(during)).isGreaterThan(0.5).isGreaterThan(emoteShare(before));
             assertThat(sim.hypeMoments()).contains(moment);
         }
     }

@@ -1,6 +1,8 @@
 package dev.streamscout.api.clips;
 
+import dev.streamscout.api.params.QueryParameters;
 import dev.streamscout.api.problem.InvalidParameterException;
+import dev.streamscout.store.ClipSearch;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The validated parameters of {@code GET /v1.0/clip}: clips whose peak lies in {@code [start, end)}.
@@ -20,8 +23,22 @@ import java.util.function.UnaryOperator;
  * {@code 2026-01-11T14:00:00+02:00}); one without offset is read as UTC. A space where the offset's
  * {@code +} should be is taken as {@code +}, since an unencoded {@code +} in a query string decodes
  * to a space.
+ *
+ * <p>Optional filters: {@code broadcaster} (a channel id or login, any case), {@code min_intensity} (a
+ * number, at least 0) and {@code cursor} (the {@code next_cursor} of the previous page).
  */
-public record ClipQuery(Instant start, Instant end, int limit) {
+public record ClipQuery(Instant start, Instant end, int limit, String broadcaster, Double minIntensity,
+        ClipSearch.Position after) {
+
+    /** Without filters: the seed's three parameters. */
+    public ClipQuery(Instant start, Instant end, int limit) {
+        this(start, end, limit, null, null, null);
+    }
+
+    /** The store search these parameters describe. */
+    public ClipSearch search() {
+        return new ClipSearch(start, end, broadcaster, minIntensity, after);
+    }
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -33,6 +50,8 @@ public record ClipQuery(Instant start, Instant end, int limit) {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final int ECHO_LIMIT = 64;
+    // Ids and logins share one column width (VARCHAR(64)) in the store.
+    private static final Pattern BROADCASTER = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     /**
      * Reads and validates the parameters.
@@ -55,7 +74,28 @@ public record ClipQuery(Instant start, Instant end, int limit) {
             throw new InvalidParameterException("start",
                     "start (" + start + ") must be before end (" + end + "); end defaults to now.");
         }
-        return new ClipQuery(start, end, limit);
+        QueryParameters params = new QueryParameters(param);
+        String broadcaster = parseBroadcaster(params.text("broadcaster"));
+        Double minIntensity = params.decimal("min_intensity");
+        if (minIntensity != null && minIntensity < 0) {
+            throw new InvalidParameterException("min_intensity",
+                    "min_intensity must be a number of at least 0, got " + minIntensity + ".");
+        }
+        String cursor = params.text(ClipCursor.PARAMETER);
+        return new ClipQuery(start, end, limit, broadcaster, minIntensity,
+                cursor == null ? null : ClipCursor.decode(cursor));
+    }
+
+    /** Twitch ids are digits and logins letters, digits and underscores (at most 25); anything else is a typo. */
+    private static String parseBroadcaster(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!BROADCASTER.matcher(raw).matches()) {
+            throw new InvalidParameterException("broadcaster", "broadcaster must be a channel id (digits) or"
+                    + " login (letters, digits, _; at most 64 characters), got '" + echo(raw) + "'.");
+        }
+        return raw;
     }
 
     private static int parseLimit(String raw) {

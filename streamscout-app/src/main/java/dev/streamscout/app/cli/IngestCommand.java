@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LogOptions logging;
+
     @Option(names = "--channels", paramLabel = "LOGIN", split = ",",
             description = "Follow these channels (comma-separated logins) instead of the top channels by viewers (TWITCH_CHANNEL).")
     List<String> channels;
@@ -63,6 +67,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(configFile, System.getenv(), overrides()));
+        logging.apply(configFile);
         Logging.setLevel(config.logLevel());
         PrintWriter out = spec.commandLine().getOut();
         out.println("StreamScout ingest is starting (Kafka " + config.kafkaBootstrapServers().orElse("not set") + ")...");

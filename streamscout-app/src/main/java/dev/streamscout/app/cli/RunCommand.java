@@ -38,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AllInOneOptions options;
 
+    @Mixin
+    LogOptions logging;
+
     @Option(names = "--channels", paramLabel = "LOGIN", split = ",",
             description = "Follow these channels (comma-separated logins) instead of the top channels by viewers (TWITCH_CHANNEL).")
     List<String> channels;
@@ -50,6 +53,7 @@ public final class RunCommand implements Callable<Integer> {
             overrides.put(ConfigKey.MONITOR_CHANNELS, String.join(",", channels));
         }
         StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(options.configFile(), System.getenv(), overrides));
+        logging.apply(options.configFile());
         Logging.setLevel(config.logLevel());
         return Foreground.serve(AllInOne.startRun(config), spec, "StreamScout");
     }

@@ -23,6 +23,10 @@ public enum ConfigKey {
     POSTGRES_URL("postgres.url", "URL", "", "PostgreSQL URL (jdbc:postgresql://... or postgresql://user:pass@host/db); empty uses H2 under the data directory.", "POSTGRES_URL"),
     POSTGRES_USER("postgres.user", "string", "", "PostgreSQL user (when not in the URL).", "POSTGRES_USER"),
     POSTGRES_PASSWORD("postgres.password", "secret", "", "PostgreSQL password (when not in the URL). Never logged.", "POSTGRES_PASSWORD"),
+    DB_POOL_MIN_IDLE("database.pool.min-idle", "integer", "2", "Idle connections the database pool keeps open (0 to database.pool.max-size)."),
+    DB_POOL_MAX_SIZE("database.pool.max-size", "integer", "10", "Most connections the database pool opens (per process; the Flink JDBC sinks open their own)."),
+    DB_POOL_CONNECTION_TIMEOUT("database.pool.connection-timeout", "duration", "PT30S", "How long a database call waits for a free pooled connection before it fails (at least 0.25 s)."),
+    DB_POOL_IDLE_TIMEOUT("database.pool.idle-timeout", "duration", "PT10M", "How long a pooled connection above the minimum may stay idle before it is closed (0 for never, else at least 10 s)."),
     TWITCH_CLIENT_ID("twitch.client.id", "string", "", "Twitch application client id (the simulator accepts any).", "TWITCH_CLIENT_ID"),
     TWITCH_CLIENT_SECRET("twitch.client.secret", "secret", "", "Twitch application client secret. Never logged beyond 4 characters.", "TWITCH_CLIENT_SECRET"),
     TWITCH_TOKEN_FILE("twitch.token.file", "path", "./secrets/twitch_user_tokens.json", "User OAuth token file (seed format) used to create clips.", "TWITCH_TOKEN_FILE"),
@@ -46,6 +50,8 @@ public enum ConfigKey {
     KAFKA_REPLICATION_FACTOR("kafka.replication.factor", "integer 1-10", "1", "Replication factor of topics StreamScout creates (1 for a single broker)."),
     KAFKA_PRODUCER_BUFFER("kafka.producer.buffer.messages", "integer", "100000", "Messages held while Kafka is unreachable before ingest applies backpressure."),
     CHANNEL_STATS_TOPIC("kafka.topic.channel.stats", "string", "channel-stats", "Topic the job writes 10-minute per-channel message counts to (seed 003 schema)."),
+    LIVE_UPDATES_TOPIC("kafka.topic.live.updates", "string", "live-updates", "Topic the job writes per-second chat rate, moment and clip events to, and the API's live push (SSE, WebSocket) reads."),
+    JOB_LIVE_UPDATES_ENABLED("job.live-updates.enabled", "boolean", "true", "Whether the job writes the live-updates topic (the dashboard's live chart); switch off for benchmarks."),
     EVENTS_TOPIC("kafka.topic.events", "string", "chat-events", "Topic that carries subs, gifts, raids, announcements and bits, keyed by channel id."),
     JOIN_THRESHOLD("monitor.join.threshold", "integer", "5", "Join the chat of channels ranked in this top N by viewers.", "JOIN_THRESHOLD"),
     LEAVE_THRESHOLD("monitor.leave.threshold", "integer", "10", "Leave a joined chat when the channel falls below this top N.", "LEAVE_THRESHOLD"),
@@ -58,9 +64,15 @@ public enum ConfigKey {
     DETECTOR_COOLDOWN("detector.cooldown", "duration", "PT30S", "Seed profile only: quiet period per channel after a detection."),
     CLIPS_ENABLED("clips.enabled", "boolean", "true", "Create Twitch clips for detected moments."),
     FLINK_PARALLELISM("flink.parallelism", "integer", "2", "Parallelism of the Flink job.", "FLINK_PARALLELISM"),
-    FLINK_WEB_PORT("flink.web.port", "port", "8081", "Port of the Flink Web UI in the all-in-one mode."),
+    FLINK_WEB_PORT("flink.web.port", "port", "8081", "Port of the Flink Web UI and REST API of the in-process MiniCluster (all-in-one modes and streamscout job)."),
     FLINK_PROMETHEUS_PORT("flink.prometheus.port", "port", "9249", "Port of Flink's Prometheus reporter (0 switches it off)."),
-    LOG_LEVEL("log.level", "TRACE..ERROR, OFF", "INFO", "Log level of StreamScout's own loggers.", "LOG_LEVEL");
+    JOB_CHECKPOINT_INTERVAL("job.checkpoint.interval", "duration", "PT10S", "Time between checkpoints of the Flink job (0 switches checkpointing off); Kafka offsets are committed when one completes."),
+    JOB_CHECKPOINT_DIR("job.checkpoint.dir", "URI or path", "", "Where the Flink job keeps checkpoints: any Flink file system URI (file:///, s3://, hdfs://) or a local path; empty means <data.dir>/checkpoints when the job runs in this JVM and the cluster's own execution.checkpointing.dir when submitted to one.", "FLINK_CHECKPOINT_DIR"),
+    STORE_RAW_CHAT_ENABLED("store.raw-chat.enabled", "boolean", "true", "Whether the Flink job archives every chat message in chat_messages_raw (GET /api/channels/{id}/messages)."),
+    STORE_RETENTION_RAW_CHAT("store.retention.raw-chat", "duration", "P7D", "How long raw chat is kept (0 keeps it forever, else at least PT1H); on PostgreSQL whole days go, so up to a day more is kept."),
+    STORE_RETENTION_TIMESERIES("store.retention.timeseries", "duration", "P30D", "How long viewer_timeseries and chat_summary_minute rows are kept (0 keeps them forever, else at least PT1H)."),
+    LOG_LEVEL("log.level", "TRACE..ERROR, OFF", "INFO", "Log level of StreamScout's own loggers.", "LOG_LEVEL"),
+    LOG_FORMAT("log.format", "text or json", "text", "Log line format of the long-running commands: text (human-readable, stderr) or json (one JSON object per line on stdout, for Loki and other collectors).", "STREAMSCOUT_LOG_FORMAT");
 
     private final String key;
     private final String type;

@@ -1,5 +1,6 @@
 package dev.streamscout.app.config;
 
+import dev.streamscout.store.PoolSettings;
 import dev.streamscout.twitch.auth.Redact;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ public record StreamScoutConfig(
         Optional<String> postgresUrl,
         String postgresUser,
         String postgresPassword,
+        PoolSettings databasePool,
         String twitchClientId,
         String twitchClientSecret,
         Path twitchTokenFile,
@@ -47,6 +49,8 @@ public record StreamScoutConfig(
         int kafkaProducerBuffer,
         String eventsTopic,
         String channelStatsTopic,
+        String liveUpdatesTopic,
+        boolean liveUpdatesEnabled,
         int joinThreshold,
         int leaveThreshold,
         Duration pollInterval,
@@ -60,7 +64,12 @@ public record StreamScoutConfig(
         int flinkParallelism,
         int flinkWebPort,
         int flinkPrometheusPort,
-        String logLevel) {
+        Duration jobCheckpointInterval,
+        Optional<String> jobCheckpointDir,
+        String logLevel,
+        boolean rawChatEnabled,
+        Duration rawChatRetention,
+        Duration timeseriesRetention) {
 
     private static final int MAX_PORT = 65535;
 
@@ -90,6 +99,7 @@ public record StreamScoutConfig(
                 optional(raw.string(ConfigKey.POSTGRES_URL)),
                 raw.string(ConfigKey.POSTGRES_USER),
                 raw.string(ConfigKey.POSTGRES_PASSWORD),
+                databasePool(raw),
                 raw.string(ConfigKey.TWITCH_CLIENT_ID),
                 raw.string(ConfigKey.TWITCH_CLIENT_SECRET),
                 Path.of(raw.string(ConfigKey.TWITCH_TOKEN_FILE)),
@@ -114,6 +124,8 @@ public record StreamScoutConfig(
                 raw.integer(ConfigKey.KAFKA_PRODUCER_BUFFER, 100, 10_000_000),
                 nonBlank(raw, ConfigKey.EVENTS_TOPIC),
                 nonBlank(raw, ConfigKey.CHANNEL_STATS_TOPIC),
+                nonBlank(raw, ConfigKey.LIVE_UPDATES_TOPIC),
+                raw.bool(ConfigKey.JOB_LIVE_UPDATES_ENABLED),
                 join,
                 leave,
                 raw.duration(ConfigKey.POLL_INTERVAL, Duration.ofSeconds(1)),
@@ -127,7 +139,52 @@ public record StreamScoutConfig(
                 raw.integer(ConfigKey.FLINK_PARALLELISM, 1, 1024),
                 raw.integer(ConfigKey.FLINK_WEB_PORT, 0, MAX_PORT),
                 raw.integer(ConfigKey.FLINK_PROMETHEUS_PORT, 0, MAX_PORT),
-                level);
+                checkpointInterval(raw),
+                optional(raw.string(ConfigKey.JOB_CHECKPOINT_DIR)),
+                level,
+                raw.bool(ConfigKey.STORE_RAW_CHAT_ENABLED),
+                retention(raw, ConfigKey.STORE_RETENTION_RAW_CHAT),
+                retention(raw, ConfigKey.STORE_RETENTION_TIMESERIES));
+    }
+
+    /** 0 keeps everything; anything shorter than an hour would delete what the API is still showing. */
+    private static Duration retention(RawConfig raw, ConfigKey key) {
+        Duration retention = raw.duration(key, Duration.ZERO);
+        if (!retention.isZero() && retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw new ConfigException("invalid value '" + raw.string(key) + "' for " + key.key() + " (from "
+                    + raw.origin(key) + "): expected 0 (keep everything) or at least 1 hour, e.g. P7D");
+        }
+        return retention;
+    }
+
+    /** The pool's four keys together, so that min idle above max size is reported as the pair it is. */
+    private static PoolSettings databasePool(RawConfig raw) {
+        int maxSize = raw.integer(ConfigKey.DB_POOL_MAX_SIZE, 1, 1000);
+        int minIdle = raw.integer(ConfigKey.DB_POOL_MIN_IDLE, 0, 1000);
+        if (minIdle > maxSize) {
+            throw new ConfigException(ConfigKey.DB_POOL_MIN_IDLE.key() + " (" + minIdle + ", from "
+                    + raw.origin(ConfigKey.DB_POOL_MIN_IDLE) + ") must be at most " + ConfigKey.DB_POOL_MAX_SIZE.key()
+                    + " (" + maxSize + ")");
+        }
+        Duration connectionTimeout = raw.duration(ConfigKey.DB_POOL_CONNECTION_TIMEOUT, Duration.ofMillis(250));
+        Duration idleTimeout = raw.duration(ConfigKey.DB_POOL_IDLE_TIMEOUT, Duration.ZERO);
+        if (!idleTimeout.isZero() && idleTimeout.compareTo(Duration.ofSeconds(10)) < 0) {
+            throw new ConfigException("invalid value '" + raw.string(ConfigKey.DB_POOL_IDLE_TIMEOUT) + "' for "
+                    + ConfigKey.DB_POOL_IDLE_TIMEOUT.key() + " (from " + raw.origin(ConfigKey.DB_POOL_IDLE_TIMEOUT)
+                    + "): expected 0 (never) or at least 10 s");
+        }
+        return new PoolSettings(minIdle, maxSize, connectionTimeout, idleTimeout);
+    }
+
+    /** 0 switches checkpoints off; Flink refuses anything between 0 and 10 ms. */
+    private static Duration checkpointInterval(RawConfig raw) {
+        Duration interval = raw.duration(ConfigKey.JOB_CHECKPOINT_INTERVAL, Duration.ZERO);
+        if (!interval.isZero() && interval.toMillis() < 10) {
+            throw new ConfigException("invalid value '" + raw.string(ConfigKey.JOB_CHECKPOINT_INTERVAL) + "' for "
+                    + ConfigKey.JOB_CHECKPOINT_INTERVAL.key() + " (from " + raw.origin(ConfigKey.JOB_CHECKPOINT_INTERVAL)
+                    + "): expected 0 (off) or at least 10 ms");
+        }
+        return interval;
     }
 
     /** The detector profile, lower-cased: {@code default} or {@code seed}. */

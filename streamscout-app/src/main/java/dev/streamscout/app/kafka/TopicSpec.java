@@ -21,6 +21,10 @@ public record TopicSpec(String name, int partitions, short replicationFactor, Du
     public static final TopicSpec STREAM_LIFECYCLE =
             new TopicSpec("stream-lifecycle", 10, (short) 1, Duration.ofDays(7));
 
+    /** The job's per-second live events for the API's push; kept one hour (nobody reads them late). */
+    public static final TopicSpec LIVE_UPDATES =
+            new TopicSpec("live-updates", 6, (short) 1, Duration.ofHours(1));
+
     public TopicSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(retention, "retention");

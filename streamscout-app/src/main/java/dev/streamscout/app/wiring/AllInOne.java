@@ -3,6 +3,9 @@ package dev.streamscout.app.wiring;
 import dev.streamscout.api.ApiServer;
 import dev.streamscout.api.ApiSettings;
 import dev.streamscout.api.HealthCheck;
+import dev.streamscout.api.live.LiveFeed;
+import dev.streamscout.api.live.LiveFeedSettings;
+import dev.streamscout.api.live.LiveHub;
 import dev.streamscout.app.config.ConfigException;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.ingest.StandaloneIngest;
@@ -12,6 +15,7 @@ import dev.streamscout.app.kafka.TopicProvisioner;
 import dev.streamscout.app.kafka.TopicSpec;
 import dev.streamscout.ingest.IngestService;
 import dev.streamscout.ingest.IngestSettings;
+import dev.streamscout.job.CheckpointSettings;
 import dev.streamscout.job.FlinkClusterSettings;
 import dev.streamscout.job.HighlightJobRunner;
 import dev.streamscout.job.JobSettings;
@@ -22,9 +26,14 @@ import dev.streamscout.job.io.AnalyticsTopics;
 import dev.streamscout.job.io.KafkaChatSettings;
 import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.TwitchSimulator;
+import dev.streamscout.store.ChannelQueries;
+import dev.streamscout.store.ChatSummaryDao;
 import dev.streamscout.store.ClipDao;
 import dev.streamscout.store.Database;
 import dev.streamscout.store.DatabaseSettings;
+import dev.streamscout.store.MomentQueries;
+import dev.streamscout.store.RawChatDao;
+import dev.streamscout.store.ViewerTimeseriesDao;
 import dev.streamscout.twitch.auth.OAuthClient;
 import dev.streamscout.twitch.auth.TokenValidation;
 import dev.streamscout.twitch.auth.UserTokenException;
@@ -144,9 +153,12 @@ public final class AllInOne implements AutoCloseable {
 
         DatabaseSettings databaseSettings = config.postgresUrl()
                 .map(url -> DatabaseSettings.fromPostgresUrl(url, config.postgresUser(), config.postgresPassword()))
-                .orElseGet(() -> DatabaseSettings.h2File(dataDir));
+                .orElseGet(() -> DatabaseSettings.h2File(dataDir))
+                .withPool(config.databasePool());
         Database database = StartupStep.run("the database", " at " + databaseSettings,
                 () -> shutdown.add("database", Database.open(databaseSettings)));
+        // Added after the database, so stopped before it.
+        shutdown.add("store retention", StandaloneJob.retention(config, database));
 
         // Completed only while running: once close() begins, the job ending is expected, not a failure.
         CompletableFuture<String> failure = new CompletableFuture<>();
@@ -162,7 +174,9 @@ public final class AllInOne implements AutoCloseable {
                                 twitch.oauthBase(), twitch.clientId(), twitch.clientSecret())).orElse(() -> null), jobSettings.clips()),
                 new FlinkClusterSettings(config.flinkWebPort(),
                         config.flinkPrometheusPort() == 0 ? FlinkClusterSettings.DISABLED : config.flinkPrometheusPort()),
-                new AnalyticsTopics(config.lifecycleTopic(), config.channelStatsTopic(), config.eventsTopic()));
+                new AnalyticsTopics(config.lifecycleTopic(), config.channelStatsTopic(), config.eventsTopic())
+                        .withLiveUpdatesTopic(config.liveUpdatesEnabled() ? config.liveUpdatesTopic() : null),
+                checkpoints(config, dataDir));
         StartupStep.run("the Flink job", " (Web UI port " + config.flinkWebPort() + "; choose another with --flink-ui-port)", () -> {
             shutdown.add("Flink job", job);
             try {
@@ -192,11 +206,24 @@ public final class AllInOne implements AutoCloseable {
         });
 
         KafkaHealthProbe kafkaHealth = shutdown.add("Kafka health probe", new KafkaHealthProbe(bootstrap));
+        // Added before the API, so stopped after it: the API ends its live connections, then the feed stops.
+        LiveFeed liveFeed = StartupStep.run("the live feed", " (Kafka " + config.liveUpdatesTopic() + ")",
+                () -> shutdown.add("live feed", new LiveFeed(LiveFeedSettings.of(bootstrap)
+                        .withTopics(config.liveUpdatesTopic(), config.lifecycleTopic()), new LiveHub()).start()));
         ApiServer api = StartupStep.run("the API", " on port " + config.httpPort() + " (choose another with --port)",
-                () -> shutdown.add("API", new ApiServer(ApiSettings.allInterfaces(config.httpPort()).withCorsOrigins(config.apiCorsOrigins()),
-                        new ClipDao(database.dataSource()),
-                        List.of(HealthCheck.of("database", database::isHealthy),
-                                HealthCheck.of("kafka", kafkaHealth))).start()));
+                () -> shutdown.add("API", ApiServer.builder(ApiSettings.allInterfaces(config.httpPort())
+                                .withCorsOrigins(config.apiCorsOrigins()))
+                        .clips(new ClipDao(database.dataSource()))
+                        .channels(new ChannelQueries(database.dataSource()))
+                        .moments(new MomentQueries(database.dataSource()))
+                        .chatSummaries(new ChatSummaryDao(database.dataSource()))
+                        .viewerSamples(new ViewerTimeseriesDao(database.dataSource()))
+                        .rawChat(new RawChatDao(database.dataSource()))
+                        .liveFeed(liveFeed)
+                        .healthChecks(List.of(HealthCheck.of("database", database::isHealthy),
+                                HealthCheck.of("kafka", kafkaHealth)))
+                        .build()
+                        .start()));
 
         Endpoints endpoints = new Endpoints(URI.create("http://localhost:" + api.port()),
                 URI.create("http://localhost:" + config.flinkWebPort()),
@@ -223,9 +250,23 @@ public final class AllInOne implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    /** What ingest writes, plus what the job writes: the 10-minute channel statistics. */
+    /**
+     * Checkpoints of the in-process job: every {@code job.checkpoint.interval} into {@code job.checkpoint.dir}
+     * or {@code <data-dir>/checkpoints}. Nothing resumes from them after the process ends (the next start is a
+     * new job reading from the latest offsets), so they are deleted when the job is cancelled.
+     */
+    static CheckpointSettings checkpoints(StreamScoutConfig config, Path dataDir) {
+        return CheckpointSettings.defaults()
+                .withInterval(config.jobCheckpointInterval())
+                .withDirectory(config.jobCheckpointDir().orElse(dataDir.resolve("checkpoints").toString()))
+                .withRetainOnCancel(false);
+    }
+
+    /** What ingest writes, plus what the job writes: the 10-minute channel statistics and the live updates. */
     private static List<TopicSpec> jobTopics(StreamScoutConfig config) {
         List<TopicSpec> topics = new java.util.ArrayList<>(StandaloneIngest.topics(config));
+        topics.add(TopicSpec.LIVE_UPDATES.withName(config.liveUpdatesTopic())
+                .withReplicationFactor(config.kafkaReplicationFactor()));
         topics.add(TopicSpec.STREAM_LIFECYCLE.withName(config.channelStatsTopic())
                 .withPartitions(config.lifecycleTopicPartitions())
                 .withReplicationFactor(config.kafkaReplicationFactor()));
@@ -241,7 +282,8 @@ public final class AllInOne implements AutoCloseable {
                 .withWindowSeconds(config.detectorWindowSeconds())
                 .withCooldown(config.detectorCooldown())
                 .withClippingEnabled(config.clipsEnabled())
-                .withParallelism(config.flinkParallelism());
+                .withParallelism(config.flinkParallelism())
+                .withRawChatArchive(config.rawChatEnabled());
     }
 
 

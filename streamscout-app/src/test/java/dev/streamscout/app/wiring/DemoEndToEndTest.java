@@ -38,8 +38,10 @@ class DemoEndToEndTest {
      */
     private static final Duration HYPE_AFTER = Duration.ofSeconds(40);
     /**
-     * The strongest hype the simulator scripts (15 times the rate for 20 s): the default profile
-     * judges 30 s windows, where a short weak burst barely shows, and this test is about the wiring.
+     * An unmistakable hype (15 times the rate for 20 s), well above the ones the simulator plans by
+     * itself ({@code HypeShape}: 7-53 s at 2.5-6.6 times, the p10-p90 of real highlights), as the demo's
+     * opening one: this test is about the wiring, not about how many real-looking hypes are found
+     * ({@code SimulatedHypeDetectionTest}).
      */
     private static final Duration HYPE_LENGTH = Duration.ofSeconds(20);
     private static final double HYPE_MULTIPLIER = 15;

@@ -39,26 +39,91 @@ public final class ChatSignals {
         if (letters >= MIN_CAPS_LETTERS && capitals >= CAPS_SHARE * letters) {
             return true;
         }
-        String[] tokens = text.strip().split("\\s+");
-        if (tokens.length >= 3 && allSame(tokens)) {
-            return true;
-        }
-        String compact = text.replaceAll("\\s+", "");
-        return compact.length() >= MIN_REPEAT_CHARS && compact.codePoints().distinct().limit(3).count() <= 2;
+        return sameTokenThrice(text.strip()) || fewDistinctCharacters(text);
     }
 
-    private static boolean allSame(String[] tokens) {
-        for (String t : tokens) {
-            if (!t.equals(tokens[0])) {
+    /*
+     * The scans below run for every chat message, so they read the characters once instead of going
+     * through regular expressions; "whitespace" is what the regex \s means (ASCII space, \t, \n,
+     * \x0B, \f, \r), which is what the detector was tuned with.
+     */
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /** At least three whitespace-separated tokens, all equal ({@code stripped} has no outer whitespace). */
+    private static boolean sameTokenThrice(String stripped) {
+        int n = stripped.length();
+        int firstEnd = 0;
+        while (firstEnd < n && !isSpace(stripped.charAt(firstEnd))) {
+            firstEnd++;
+        }
+        int count = 1;
+        int i = firstEnd;
+        while (i < n) {
+            while (i < n && isSpace(stripped.charAt(i))) {
+                i++;
+            }
+            int from = i;
+            while (i < n && !isSpace(stripped.charAt(i))) {
+                i++;
+            }
+            if (i - from != firstEnd || !stripped.regionMatches(from, stripped, 0, firstEnd)) {
+                return false;
+            }
+            count++;
+        }
+        return count >= 3;
+    }
+
+    /** Without whitespace, at least {@value #MIN_REPEAT_CHARS} characters made of at most two code points. */
+    private static boolean fewDistinctCharacters(String text) {
+        int length = 0;
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            i += width;
+            if (cp < 128 && isSpace((char) cp)) {
+                continue;
+            }
+            length += width;
+            if (first < 0 || cp == first) {
+                first = cp;
+            } else if (second < 0 || cp == second) {
+                second = cp;
+            } else {
                 return false;
             }
         }
-        return true;
+        return length >= MIN_REPEAT_CHARS;
     }
 
     /** Lower-cased text with runs of whitespace collapsed: two chatters writing the same line match. */
     public static String normalise(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (text == null) {
+            return "";
+        }
+        String stripped = text.strip();
+        StringBuilder sb = null;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (isSpace(c) && (c != ' ' || (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))))) {
+                // Not a lone space: collapse this run to one space.
+                if (sb == null) {
+                    sb = new StringBuilder(stripped.length()).append(stripped, 0, i);
+                }
+                sb.append(' ');
+                while (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return (sb == null ? stripped : sb.toString()).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -71,16 +136,72 @@ public final class ChatSignals {
         if (text == null) {
             return out;
         }
-        for (String raw : text.split("\\s+")) {
-            if (raw.startsWith("@") || raw.startsWith("http")) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int from = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (from == i || text.startsWith("@", from) || text.startsWith("http", from)) {
                 continue;
             }
-            String t = raw.replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", "").toLowerCase(Locale.ROOT);
-            t = t.replaceAll("(.)\\1{3,}", "$1$1$1");
+            int to = i;
+            while (from < to && isPunct(text.charAt(from))) {
+                from++;
+            }
+            // As the regex "$" did: trailing punctuation also goes from before one final line separator.
+            int end = to > from && isLineTerminator(text.charAt(to - 1)) ? to - 1 : to;
+            int kept = end;
+            while (kept > from && isPunct(text.charAt(kept - 1))) {
+                kept--;
+            }
+            String word = kept == end ? text.substring(from, to) : text.substring(from, kept) + text.substring(end, to);
+            String t = shortenRuns(word.toLowerCase(Locale.ROOT));
             if (t.codePointCount(0, t.length()) >= 2 && t.length() <= MAX_TOKEN_LENGTH) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    /** ASCII punctuation, as the regex class \p{Punct}. */
+    private static boolean isPunct(char c) {
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    }
+
+    /** Runs of four or more of one code point become three (line separators, which "." skips, stay). */
+    private static String shortenRuns(String t) {
+        StringBuilder sb = null;
+        int i = 0;
+        while (i < t.length()) {
+            int cp = t.codePointAt(i);
+            int width = Character.charCount(cp);
+            int run = 1;
+            int j = i + width;
+            while (j < t.length() && t.codePointAt(j) == cp) {
+                run++;
+                j += width;
+            }
+            boolean shorten = run >= 4 && !isLineTerminator(cp);
+            if (shorten && sb == null) {
+                sb = new StringBuilder(t.length()).append(t, 0, i);
+            }
+            if (sb != null) {
+                int keep = shorten ? 3 : run;
+                for (int k = 0; k < keep; k++) {
+                    sb.appendCodePoint(cp);
+                }
+            }
+            i = j;
+        }
+        return sb == null ? t : sb.toString();
+    }
+
+    private static boolean isLineTerminator(int cp) {
+        return cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
     }
 }

@@ -37,26 +37,43 @@ public final class MomentExplainer {
      */
     public static ChatSecond close(RecentChat recent, SecondBucket bucket) {
         ChatSecond own = bucket.toChatSecond();
-        bucket.texts = new HashMap<>(); // only needed for the count above
-        for (String cause : bucket.causes) {
-            noteCause(recent, bucket.startMs, cause);
+        if (bucket.causes != null) {
+            for (String cause : bucket.causes) {
+                noteCause(recent, bucket.startMs, cause);
+            }
         }
-        recent.seconds.add(bucket);
+        // Seconds leaving the chatter window take their chatters with them (seconds close in order).
+        long windowFrom = bucket.startMs - (CHATTER_WINDOW_SECONDS - 1) * 1000L;
+        for (SecondBucket s : recent.seconds) {
+            if (s.startMs >= windowFrom) {
+                break;
+            }
+            if (s.startMs >= recent.windowFromMs && s.users != null) {
+                for (String user : s.users) {
+                    recent.windowChatters.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1);
+                }
+            }
+        }
+        recent.windowFromMs = windowFrom;
         long keepFrom = bucket.startMs - (KEEP_SECONDS - 1) * 1000L;
-        recent.seconds.removeIf(s -> s.startMs < keepFrom);
+        while (!recent.seconds.isEmpty() && recent.seconds.get(0).startMs < keepFrom) {
+            recent.seconds.remove(0);
+        }
+        if (own.messages() > 0) {
+            bucket.trimForKeeping();
+            recent.seconds.add(bucket);
+            if (bucket.users != null) {
+                for (String user : bucket.users) {
+                    recent.windowChatters.merge(user, 1, Integer::sum);
+                }
+            }
+        }
         long causesFrom = bucket.startMs - KEEP_SECONDS * 1000L - CAUSE_LEAD_MS;
         while (!recent.causeTimes.isEmpty() && recent.causeTimes.get(0) < causesFrom) {
             recent.causeTimes.remove(0);
             recent.causeTags.remove(0);
         }
-        Set<String> chatters = new LinkedHashSet<>();
-        long windowFrom = bucket.startMs - (CHATTER_WINDOW_SECONDS - 1) * 1000L;
-        for (SecondBucket s : recent.seconds) {
-            if (s.startMs >= windowFrom) {
-                chatters.addAll(s.users);
-            }
-        }
-        int windowChatters = bucket.users.isEmpty() && own.messages() > 0 ? 0 : chatters.size();
+        int windowChatters = own.uniqueChatters() == 0 && own.messages() > 0 ? 0 : recent.windowChatters.size();
         return new ChatSecond(own.startMs(), own.messages(), own.uniqueChatters(), own.emoteMessages(),
                 own.loudMessages(), own.repeatedMessages(), windowChatters);
     }
@@ -78,9 +95,15 @@ public final class MomentExplainer {
         for (SecondBucket s : recent.seconds) {
             if (s.startMs >= from && s.startMs <= to) {
                 window.add(s);
-                chatters.addAll(s.users);
-                s.tokens.forEach((k, v) -> tokens.merge(k, v, Integer::sum));
-                s.emotes.forEach((k, v) -> emotes.merge(k, v, Integer::sum));
+                if (s.users != null) {
+                    chatters.addAll(s.users);
+                }
+                if (s.tokens != null) {
+                    s.tokens.forEach((k, v) -> tokens.merge(k, v, Integer::sum));
+                }
+                if (s.emotes != null) {
+                    s.emotes.forEach((k, v) -> emotes.merge(k, v, Integer::sum));
+                }
             }
         }
         // Samples from the peak second outwards: what chat said when it was loudest.
@@ -88,7 +111,7 @@ public final class MomentExplainer {
                 .thenComparingLong(s -> s.startMs));
         List<String> samples = new ArrayList<>();
         for (SecondBucket s : window) {
-            for (String line : s.samples) {
+            for (String line : s.samples == null ? List.<String>of() : s.samples) {
                 if (samples.size() < dev.streamscout.core.highlight.Moment.MAX_SAMPLES) {
                     samples.add(line);
                 }

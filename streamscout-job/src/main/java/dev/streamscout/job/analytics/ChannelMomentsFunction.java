@@ -29,8 +29,11 @@ import org.apache.flink.util.Collector;
  *       is checkpointed with the job and costs nothing per moment). While the start is unknown a moment
  *       waits up to {@code startWait} (processing time) for a lifecycle event to tell it, because after
  *       a restart both topics are read at once and the chat side often wins; then it is stored
- *       without;</li>
- *   <li>input 2, {@code stream-lifecycle} events: remember the stream start and the last viewer count;
+ *       without. With the start comes a {@link VodLink} to the peak when the lifecycle events named
+ *       the stream's archive video ({@code video_id}, looked up by the monitor when the channel went
+ *       online);</li>
+ *   <li>input 2, {@code stream-lifecycle} events: remember the stream start, its archive video and the
+ *       last viewer count;
  *       a fall that {@link ViewerDropRule} calls a drop becomes a {@code viewer_drop} moment.</li>
  * </ul>
  *
@@ -48,6 +51,7 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
     private final long startWaitMs;
 
     private transient ValueState<Long> streamStartedMs;
+    private transient ValueState<String> archiveVideoId;
     private transient ValueState<Integer> lastViewers;
     private transient ValueState<Long> lastObservedMs;
     private transient ListState<StoredMoment> waiting;
@@ -73,6 +77,7 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
     public void open(OpenContext openContext) {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(STATE_TTL).build();
         streamStartedMs = state("stream-started-ms", Types.LONG, ttl);
+        archiveVideoId = state("archive-video-id", Types.STRING, ttl);
         lastViewers = state("last-viewers", Types.INT, ttl);
         lastObservedMs = state("last-observed-ms", Types.LONG, ttl);
         ListStateDescriptor<StoredMoment> waitingDescriptor =
@@ -95,7 +100,7 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
         StoredMoment stored = fromDetector(moment, System.currentTimeMillis());
         Long started = streamStartedMs.value();
         if (started != null || startWaitMs <= 0) {
-            out.collect(stored.withStreamStart(started));
+            out.collect(located(stored, started));
             return;
         }
         waiting.add(stored);
@@ -118,7 +123,7 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
             return;
         }
         for (StoredMoment m : pending) {
-            out.collect(m.withStreamStart(started));
+            out.collect(located(m, started));
         }
         waiting.clear();
     }
@@ -131,6 +136,7 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
         if (event.type() == StreamLifecycleEvent.Type.OFFLINE) {
             release(null, out);
             streamStartedMs.clear();
+            archiveVideoId.clear();
             lastViewers.clear();
             lastObservedMs.clear();
             return;
@@ -140,6 +146,14 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
         Long beforeMs = lastObservedMs.value();
         if (beforeMs != null && observed <= beforeMs) {
             return; // a replayed or reordered poll says nothing new
+        }
+        if (event.type() == StreamLifecycleEvent.Type.ONLINE || event.videoId() != null) {
+            // A new stream's archive replaces the last one's; VIEWERS repeats it or brings a late lookup.
+            if (event.videoId() == null) {
+                archiveVideoId.clear();
+            } else {
+                archiveVideoId.update(event.videoId());
+            }
         }
         if (event.startedAt() != null) {
             streamStartedMs.update(event.startedAt().toEpochMilli());
@@ -153,8 +167,14 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
         double lost = rule.dropFraction(before, beforeMs, event.viewerCount(), observed);
         if (lost > 0) {
             count(event.channelId());
-            out.collect(viewerDrop(event, before, beforeMs, lost).withStreamStart(streamStartedMs.value()));
+            out.collect(located(viewerDrop(event, before, beforeMs, lost), streamStartedMs.value()));
         }
+    }
+
+    /** The moment with the stream start, its VOD offset and, when the archive video is known, the VOD link. */
+    private StoredMoment located(StoredMoment m, Long started) throws Exception {
+        StoredMoment withStart = m.withStreamStart(started);
+        return withStart.withVodUrl(VodLink.at(archiveVideoId.value(), withStart.vodOffsetSeconds()));
     }
 
     /** The stored form of a detector moment, explanation included. */

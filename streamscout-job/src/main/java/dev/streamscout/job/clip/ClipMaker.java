@@ -18,6 +18,7 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Async I/O step from moments to clips. Every moment yields exactly one {@link Clip}, whatever
@@ -89,7 +90,9 @@ public class ClipMaker extends RichAsyncFunction<Moment, Clip> {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
                 String reason = cause == null ? "the clip requester returned nothing" : "clip request failed: " + cause;
-                LOG.warn("moment {}: {}", moment.id(), reason);
+                try (MDC.MDCCloseable channel = MDC.putCloseable("channel", moment.channelLogin())) {
+                    LOG.warn("moment {}: {}", moment.id(), reason);
+                }
                 clip = ClipOutcomes.failed(moment, ClipOutcomes.title(moment), startMs, reason);
             }
             emit(resultFuture, clip);
@@ -99,7 +102,9 @@ public class ClipMaker extends RichAsyncFunction<Moment, Clip> {
     @Override
     public void timeout(Moment moment, ResultFuture<Clip> resultFuture) {
         String reason = "no outcome from Twitch within " + timeout.toSeconds() + " s";
-        LOG.warn("moment {}: {}", moment.id(), reason);
+        try (MDC.MDCCloseable channel = MDC.putCloseable("channel", moment.channelLogin())) {
+            LOG.warn("moment {}: {}", moment.id(), reason);
+        }
         emit(resultFuture, ClipOutcomes.failed(moment, ClipOutcomes.title(moment), System.currentTimeMillis(), reason));
     }
 
@@ -111,9 +116,13 @@ public class ClipMaker extends RichAsyncFunction<Moment, Clip> {
     }
 
     private void emit(ResultFuture<Clip> resultFuture, Clip clip) {
-        if (!pending.remove(resultFuture)) {
-            LOG.info("moment {}: outcome {} arrived after the timeout and is dropped", clip.momentId(), clip.status());
-            return;
+        // The channel field of a JSON log line, so that one channel's clips can be followed in Loki.
+        try (MDC.MDCCloseable channel = MDC.putCloseable("channel", clip.channelLogin())) {
+            if (!pending.remove(resultFuture)) {
+                LOG.info("moment {}: outcome {} arrived after the timeout and is dropped", clip.momentId(), clip.status());
+                return;
+            }
+            LOG.info("moment {}: clip outcome {}", clip.momentId(), clip.status());
         }
         if (clip.status() == ClipStatus.CREATED) {
             created.inc();

@@ -10,9 +10,13 @@ import dev.streamscout.core.detect.RecentChat;
 import dev.streamscout.core.detect.SecondBucket;
 import dev.streamscout.core.detect.SpikeDetector;
 import dev.streamscout.core.highlight.Moment;
+import dev.streamscout.core.live.BaselineBand;
+import dev.streamscout.core.live.DetectorBands;
+import dev.streamscout.core.live.LiveUpdate;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -53,6 +57,12 @@ import org.slf4j.LoggerFactory;
  * {@code late_messages} counter, never into a count. A channel silent for {@code stateRetention} in
  * event time is forgotten: all its state and timers are removed.
  *
+ * <p>With live updates on, every closed second also goes to {@link #LIVE_UPDATES} as a
+ * {@code chat_rate} (messages, chatters and the band the detector judged it by, see
+ * {@link DetectorBands}), a burst the detector starts holding as {@code moment_started} (a detector
+ * that fires at once gets it from the moment's start, just before the peak), and every moment as
+ * {@code moment_peak}.
+ *
  * @param <S> the detector's per-channel state type (a Flink POJO)
  */
 public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, ChatMessage, CauseEvent, Moment> {
@@ -60,6 +70,10 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
     /** Messages that arrived after their second had been closed. */
     public static final OutputTag<ChatMessage> LATE_MESSAGES =
             new OutputTag<>("late-chat-messages", TypeInformation.of(ChatMessage.class));
+
+    /** Per-second chat rate, burst starts and moment peaks for the live push (when switched on). */
+    public static final OutputTag<LiveUpdate> LIVE_UPDATES =
+            new OutputTag<>("live-updates", TypeInformation.of(LiveUpdate.class));
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetectorFunction.class);
@@ -69,6 +83,7 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
     private final long outOfOrdernessMs;
     private final long idleTimeoutMs;
     private final long stateRetentionMs;
+    private final boolean liveUpdates;
 
     private transient ValueState<S> detectorState;
     private transient ValueState<ChannelClock> clockState;
@@ -87,6 +102,13 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
      */
     public SpikeDetectorFunction(SpikeDetector<S> detector, Duration outOfOrderness, Duration idleTimeout,
             Duration stateRetention) {
+        this(detector, outOfOrderness, idleTimeout, stateRetention, false);
+    }
+
+    /** As above; {@code liveUpdates} switches the {@link #LIVE_UPDATES} side output on. */
+    public SpikeDetectorFunction(SpikeDetector<S> detector, Duration outOfOrderness, Duration idleTimeout,
+            Duration stateRetention, boolean liveUpdates) {
+        this.liveUpdates = liveUpdates;
         this.detector = Objects.requireNonNull(detector, "detector");
         this.outOfOrdernessMs = outOfOrderness.toMillis();
         this.idleTimeoutMs = idleTimeout.toMillis();
@@ -120,7 +142,20 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
 
     @Override
     public void processElement1(ChatMessage message, Context ctx, Collector<Moment> out) throws Exception {
-        long eventMs = message.timestamp();
+        accept(message.timestamp(), message.channelLogin(), 1, bucket -> bucket.add(message), message, ctx);
+    }
+
+    /**
+     * Counts chat into its open second: one message, or a pre-aggregated part of one second (see
+     * {@link PreAggregatedDetectorFunction}), which keyed state then sees once instead of per message.
+     *
+     * @param eventMs     the latest event time of what is added; its second is the one added to
+     * @param messages    how many messages are added (counted as late if the second is closed)
+     * @param addTo       adds the chat to the second's bucket
+     * @param lateMessage the message to put on {@link #LATE_MESSAGES} if late, or null
+     */
+    void accept(long eventMs, String channelLogin, int messages, java.util.function.Consumer<SecondBucket> addTo,
+            ChatMessage lateMessage, Context ctx) throws Exception {
         long second = secondOf(eventMs);
         long now = ctx.timerService().currentProcessingTime();
         ChannelClock clock = clockState.value();
@@ -134,22 +169,24 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
             }
             pendingCauses.clear();
         } else if (second < clock.nextSecondMs) {
-            lateMessages.inc();
+            lateMessages.inc(messages);
             LOG.debug("late message on channel {} at {}: second already closed up to {}",
                     ctx.getCurrentKey(), eventMs, clock.nextSecondMs);
-            ctx.output(LATE_MESSAGES, message);
+            if (lateMessage != null) {
+                ctx.output(LATE_MESSAGES, lateMessage);
+            }
             return;
         }
         SecondBucket bucket = openBuckets.get(second);
         if (bucket == null) {
             bucket = new SecondBucket(second);
         }
-        bucket.add(message);
+        addTo.accept(bucket);
         openBuckets.put(second, bucket);
         clock.maxEventMs = Math.max(clock.maxEventMs, eventMs);
         clock.lastArrivalMs = now;
-        if (message.channelLogin() != null) {
-            clock.channelLogin = message.channelLogin();
+        if (channelLogin != null) {
+            clock.channelLogin = channelLogin;
         }
         if (clock.eventTimerMs == ChannelClock.NONE) {
             clock.eventTimerMs = endOf(clock.nextSecondMs);
@@ -227,7 +264,13 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
                 bucket = new SecondBucket(second);
             }
             ChatSecond closed = MomentExplainer.close(recent, bucket);
+            // Read before the second is fed: this is the band and burst the second is judged against.
+            BaselineBand band = liveUpdates ? DetectorBands.band(detector, state) : null;
+            OptionalLong heldBefore = liveUpdates ? DetectorBands.candidateStart(detector, state) : OptionalLong.empty();
             Optional<Detection> detection = detector.onSecond(state, closed);
+            if (liveUpdates) {
+                emitLive(ctx, clock, closed, band, heldBefore, state);
+            }
             if (detection.isPresent()) {
                 anomaliesDetected.inc();
                 Moment moment = detection.get().toMoment(ctx.getCurrentKey(), clock.channelLogin,
@@ -235,6 +278,14 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
                 LOG.info("moment on {} ({}): {} messages in window, intensity {}", clock.channelLogin,
                         moment.channelId(), moment.messageCount(), String.format("%.1f", moment.intensity()));
                 out.collect(moment);
+                if (liveUpdates) {
+                    if (heldBefore.isEmpty()) {
+                        // Nobody was told of this burst yet (the detector fired without holding it).
+                        ctx.output(LIVE_UPDATES, LiveUpdate.momentStarted(moment.channelId(), moment.channelLogin(),
+                                moment.startMs(), moment.id(), moment.rate(), band.baseline()));
+                    }
+                    ctx.output(LIVE_UPDATES, LiveUpdate.momentPeak(moment));
+                }
             }
             second += SECOND_MS;
         }
@@ -258,6 +309,19 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
         }
         clockState.update(clock);
         return true;
+    }
+
+    /** The second's chat rate, and a burst start when the detector has just begun holding one. */
+    private void emitLive(Context ctx, ChannelClock clock, ChatSecond closed, BaselineBand band,
+            OptionalLong heldBefore, S state) {
+        String channel = ctx.getCurrentKey();
+        ctx.output(LIVE_UPDATES, LiveUpdate.chatRate(channel, clock.channelLogin, closed.startMs(), closed.messages(),
+                closed.uniqueChatters(), band));
+        OptionalLong heldAfter = DetectorBands.candidateStart(detector, state);
+        if (heldAfter.isPresent() && (heldBefore.isEmpty() || heldBefore.getAsLong() != heldAfter.getAsLong())) {
+            ctx.output(LIVE_UPDATES, LiveUpdate.momentStarted(channel, clock.channelLogin, heldAfter.getAsLong(), null,
+                    closed.messages(), band.baseline()));
+        }
     }
 
     private void forget(ChannelClock clock, Context ctx) {

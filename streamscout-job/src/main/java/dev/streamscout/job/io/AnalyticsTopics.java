@@ -6,8 +6,11 @@ package dev.streamscout.job.io;
  * @param lifecycleTopic    stream starts, stops and viewer counts ({@code stream-lifecycle})
  * @param channelStatsTopic 10-minute message counts out ({@code channel-stats}, seed 003)
  * @param eventsTopic       raids, subs, announcements ({@code chat-events}): cause tags of moments
+ * @param liveUpdatesTopic  per-second chat rate, moment and clip events for the API's live push
+ *                          ({@code live-updates}); null: the job does not write them
  */
-public record AnalyticsTopics(String lifecycleTopic, String channelStatsTopic, String eventsTopic) {
+public record AnalyticsTopics(String lifecycleTopic, String channelStatsTopic, String eventsTopic,
+        String liveUpdatesTopic) {
 
     public AnalyticsTopics {
         if (lifecycleTopic == null || lifecycleTopic.isBlank()) {
@@ -19,6 +22,19 @@ public record AnalyticsTopics(String lifecycleTopic, String channelStatsTopic, S
         if (eventsTopic == null || eventsTopic.isBlank()) {
             throw new IllegalArgumentException("eventsTopic must not be blank");
         }
+        if (liveUpdatesTopic != null && liveUpdatesTopic.isBlank()) {
+            throw new IllegalArgumentException("liveUpdatesTopic must not be blank (null switches it off)");
+        }
+    }
+
+    /** Without live updates. */
+    public AnalyticsTopics(String lifecycleTopic, String channelStatsTopic, String eventsTopic) {
+        this(lifecycleTopic, channelStatsTopic, eventsTopic, null);
+    }
+
+    /** These topics with live updates written to {@code topic} (null: not written). */
+    public AnalyticsTopics withLiveUpdatesTopic(String topic) {
+        return new AnalyticsTopics(lifecycleTopic, channelStatsTopic, eventsTopic, topic);
     }
 
     /** With the default {@code chat-events} topic. */

@@ -1,7 +1,6 @@
 package dev.streamscout.job.io;
 
 import dev.streamscout.core.chat.ChatMessage;
-import dev.streamscout.core.json.Json;
 import dev.streamscout.core.json.MalformedJsonException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -12,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@link ChatMessage} JSON from the {@code chat-messages} topic. A record that is not a valid
+ * Reads {@link ChatMessage} JSON from the {@code chat-messages} topic (with {@link ChatMessageJsonReader}). A record that is not a valid
  * chat message (bad JSON, missing channel id, empty value) is counted in
  * {@code malformed_chat_messages}, logged (the first few in full, then every 1000th) and skipped: one
  * bad producer must not stop the job.
@@ -48,7 +47,7 @@ public class ChatMessageDeserializer implements DeserializationSchema<ChatMessag
             return null;
         }
         try {
-            return Json.fromBytes(message, ChatMessage.class);
+            return ChatMessageJsonReader.read(message);
         } catch (MalformedJsonException e) {
             skip(e.getMessage(), message);
             return null;

@@ -217,10 +217,13 @@ public final class ChatGenerator implements AutoCloseable {
 
     private ChatLine message(ChannelState channel, HypeMoment moment, long sentAt) {
         ChannelChat chat = chat(channel);
-        Chatter chatter = random.nextInt(2_000) == 0 ? broadcaster(channel) : chat.pool.pick(random);
+        // Who writes and what: see ChatterMix for the measurements behind the shares.
+        double passerBy = moment == null ? ChatterMix.ORDINARY_PASSER_BY_SHARE : ChatterMix.HYPE_PASSER_BY_SHARE;
+        Chatter chatter = random.nextInt(2_000) == 0 ? broadcaster(channel)
+                : random.nextDouble() < passerBy ? chat.pool.passerBy(random) : chat.pool.pick(random);
         PrivmsgFormatter.ReplyParent parent = null;
         ChatText text;
-        if (moment != null && random.nextInt(100) < 85) {
+        if (moment != null && random.nextDouble() < ChatterMix.HYPE_TEXT_SHARE) {
             text = texts.hype(random, channel.login(), channel.login(), mood(moment));
         } else {
             if (chat.last != null && chat.lastChatter != chatter && random.nextInt(100) < 3) {

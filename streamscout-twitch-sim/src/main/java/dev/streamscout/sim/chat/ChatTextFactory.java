@@ -32,6 +32,15 @@ final class ChatTextFactory {
     private static final List<String> SAD_PHRASES = List.of(
             "noooo", "so close", "unlucky", "it's joever", "pain", "F", "F F F", "why");
 
+    /** Everyday shouting: capitals of four letters or more. */
+    private static final List<String> SHOUTS = List.of(
+            "LMAO", "LMAOOO", "BRO WHAT", "NO WAY", "LETS GO", "HAHAHA", "WHAT", "NOOO", "YOOO", "OMG LOL",
+            "THE AUDIO", "CHAT LOOK", "SO GOOD", "HELLO CHAT");
+    /** Words chat repeats three times or more ("W W W"). */
+    private static final List<String> SHORT_WORDS = List.of("W", "L", "F", "gg", "lol", "no", "yes", "1", "?");
+    /** Characters chat repeats ("??????", "hahahaha", "kkkkkk"). */
+    private static final List<String> REPEATS = List.of("?", "!", "ha", "k", "h", "xd", "o", "7");
+
     private static final List<String> COMMANDS = List.of(
             "!uptime", "!discord", "!song", "!followage", "!specs", "!sens", "!prime", "!lurk",
             "!socials", "!rank", "!game", "!points", "!commands", "!drops");
@@ -56,6 +65,9 @@ final class ChatTextFactory {
 
     /** An everyday message; {@code replyTo} (may be null) is a login the message answers. */
     ChatText normal(Random random, String channelLogin, String streamerLogin, String replyTo) {
+        if (replyTo == null && random.nextDouble() < ChatterMix.ORDINARY_SHOUT_SHARE) {
+            return shout(random, channelLogin);
+        }
         int kind = random.nextInt(1000);
         if (replyTo == null && kind < 30) {
             String command = pick(random, COMMANDS);
@@ -95,6 +107,22 @@ final class ChatTextFactory {
         }
         boolean action = replyTo == null && random.nextInt(100) == 0;
         return ChatText.of(text.toString(), action, channelLogin, catalog);
+    }
+
+    /**
+     * Everyday shouting, what the detector counts as loud: capitals, one token three times or more,
+     * or one or two characters repeated.
+     */
+    private ChatText shout(Random random, String channelLogin) {
+        String text = switch (random.nextInt(3)) {
+            case 0 -> pick(random, SHOUTS);
+            case 1 -> {
+                String word = random.nextBoolean() ? emoteWord(random, channelLogin) : pick(random, SHORT_WORDS);
+                yield (word + " ").repeat(3 + random.nextInt(3)).strip();
+            }
+            default -> pick(random, REPEATS).repeat(3 + random.nextInt(5));
+        };
+        return ChatText.of(text, false, channelLogin, catalog);
     }
 
     /** A message written while chat erupts: emote spam and capitals in the moment's mood. */

@@ -6,9 +6,13 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The regulars of one channel. Chatter k is derived from (seed, channel id, k) alone, so the same
- * seed gives the same people in the same channel whatever order they first speak in. Activity is
- * skewed: a few chatters write a large share of the messages, as in real chats.
+ * The people who chat in one channel. Chatter k is derived from (seed, channel id, k) alone, so the
+ * same seed gives the same people in the same channel whatever order they first speak in.
+ *
+ * <p>Two kinds: the regulars ({@link #pick}), whose activity is skewed so that a few write a large
+ * share of the messages, and the much larger crowd of viewers who rarely type ({@link #passerBy}),
+ * drawn uniformly, so that almost every one of their messages comes from somebody not seen for a
+ * while. How often each kind writes is {@link ChatterMix}'s business.
  */
 final class ChatterPool {
 
@@ -23,11 +27,15 @@ final class ChatterPool {
             "#FF0000", "#0000FF", "#008000", "#B22222", "#FF7F50", "#9ACD32", "#FF4500", "#2E8B57",
             "#DAA520", "#D2691E", "#5F9EA0", "#1E90FF", "#FF69B4", "#8A2BE2", "#00FF7F");
     private static final int[] SUB_BADGE_VERSIONS = {0, 3, 6, 9, 12, 24, 36};
+    /** Even a small channel has more viewers who might type than regulars. */
+    private static final int MIN_CROWD = 1_000;
 
     private final long seed;
     private final String channelId;
     private final int size;
     private final Chatter[] chatters;
+    /** Viewers who are not regulars: indexes {@code size .. size + crowd - 1}. */
+    private final int crowd;
 
     ChatterPool(long seed, String channelId, int viewers) {
         this.seed = seed;
@@ -35,6 +43,15 @@ final class ChatterPool {
         // Only a fraction of viewers ever type; bounds keep small channels lively and memory small.
         this.size = Math.max(40, Math.min(3_000, viewers / 15));
         this.chatters = new Chatter[size];
+        this.crowd = Math.max(MIN_CROWD, viewers);
+    }
+
+    /**
+     * A viewer from outside the regulars, each equally likely. They are many and write rarely, so
+     * they are made on demand rather than kept.
+     */
+    Chatter passerBy(Random random) {
+        return create(person(size + random.nextInt(crowd)));
     }
 
     /** A chatter, with low indexes (the regulars) much more likely than high ones. */
@@ -47,10 +64,14 @@ final class ChatterPool {
     private synchronized Chatter chatter(int index) {
         Chatter chatter = chatters[index];
         if (chatter == null) {
-            chatter = create(new Random(seed * 1_000_003L + channelId.hashCode() * 7_919L + index));
+            chatter = create(person(index));
             chatters[index] = chatter;
         }
         return chatter;
+    }
+
+    private Random person(int index) {
+        return new Random(seed * 1_000_003L + channelId.hashCode() * 7_919L + index);
     }
 
     private Chatter create(Random random) {

@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * The Helix endpoints StreamScout uses, with Twitch's shapes, status codes, authentication and
- * rate-limit headers: Get Streams, Create Clip, Get Clips and Get Users.
+ * rate-limit headers: Get Streams, Create Clip, Get Clips, Get Users and Get Videos
+ * ({@link VideosEndpoint}).
  */
 final class HelixApi {
 
@@ -105,6 +106,7 @@ final class HelixApi {
             case CREATE_CLIP -> createClip(exchange, token.get());
             case GET_CLIPS -> getClips(exchange);
             case GET_USERS -> getUsers(exchange, token.get());
+            case GET_VIDEOS -> VideosEndpoint.getVideos(exchange, world, clock);
             default -> exchange.error(404, "No Helix endpoint at " + exchange.path());
         }
     }
@@ -116,12 +118,14 @@ final class HelixApi {
             case "/helix/clips" -> method.equals("GET") ? SimEndpoint.GET_CLIPS
                     : method.equals("POST") ? SimEndpoint.CREATE_CLIP : null;
             case "/helix/users" -> method.equals("GET") ? SimEndpoint.GET_USERS : null;
+            case "/helix/videos" -> method.equals("GET") ? SimEndpoint.GET_VIDEOS : null;
             default -> null;
         };
     }
 
     private static boolean isKnownPath(String path) {
-        return path.equals("/helix/streams") || path.equals("/helix/clips") || path.equals("/helix/users");
+        return path.equals("/helix/streams") || path.equals("/helix/clips") || path.equals("/helix/users")
+                || path.equals("/helix/videos");
     }
 
     private void getStreams(Exchange exchange) throws IOException {
@@ -344,7 +348,7 @@ final class HelixApi {
         return user;
     }
 
-    private static Map<String, Object> page(List<Map<String, Object>> data, Map<String, Object> pagination) {
+    static Map<String, Object> page(List<Map<String, Object>> data, Map<String, Object> pagination) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", data);
         body.put("pagination", pagination);
@@ -352,7 +356,7 @@ final class HelixApi {
     }
 
     /** {@code first}: 1..100, default 20. */
-    private static int pageSize(String value) {
+    static int pageSize(String value) {
         if (value == null || value.isEmpty()) {
             return 20;
         }
@@ -406,7 +410,7 @@ final class HelixApi {
         return result;
     }
 
-    private static String rfc3339(Instant instant) {
+    static String rfc3339(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -85,9 +85,23 @@ public final class ChannelState {
         return startedAt;
     }
 
+    /** Id of the current stream (the last one while offline). */
+    public synchronized String streamId() {
+        return streamId;
+    }
+
+    /**
+     * Id of the archive video (VOD) of the current stream, or of the last one while offline. Each
+     * stream is recorded as one archive, so the id is derived from the stream id: it changes exactly
+     * when the channel goes live again, and stays the same for a seed.
+     */
+    public synchronized String archiveVideoId() {
+        return Long.toString(2_000_000_000L + Math.floorMod(streamId.hashCode() * 2_654_435_761L, 1_000_000_000L));
+    }
+
     public synchronized SimChannel snapshot() {
         return new SimChannel(id, login, displayName, live, streamId, viewers(), startedAt, title,
-                game.id(), game.name(), language);
+                game.id(), game.name(), language, archiveVideoId());
     }
 
     /** One mean-reverting random-walk step in log space. */

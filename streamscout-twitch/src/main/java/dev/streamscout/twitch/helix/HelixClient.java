@@ -1,19 +1,22 @@
 package dev.streamscout.twitch.helix;
 
+import static dev.streamscout.twitch.helix.HelixQuery.batches;
+import static dev.streamscout.twitch.helix.HelixQuery.encode;
+import static dev.streamscout.twitch.helix.HelixQuery.normalizedLogins;
+import static dev.streamscout.twitch.helix.HelixQuery.requireNonBlank;
+
 import dev.streamscout.core.stream.StreamStatus;
 import dev.streamscout.twitch.auth.RenewableToken;
+
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +28,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The Helix calls StreamScout needs (Get Streams, Get Users, Create Clip, Get Clips), on the JDK
- * HTTP client.
+ * The Helix calls StreamScout needs (Get Streams, Get Users, Get Videos, Create Clip, Get Clips), on
+ * the JDK HTTP client.
  *
  * <p>Every request carries {@code Authorization: Bearer <token>} and {@code Client-Id}. The token
  * supplier is asked on every attempt so that a refreshed token is picked up at once; it should
@@ -276,6 +279,28 @@ public final class HelixClient {
         return chain.thenApply(ignored -> List.copyOf(found));
     }
 
+    // ---- Get Videos -------------------------------------------------------------------------
+
+    /**
+     * The channel's most recent archive video (the VOD Twitch records of a broadcast), or empty when
+     * it has none (VODs switched off, or none kept): {@code GET /videos?user_id=&type=archive&first=1}.
+     * While a channel is live its newest archive is normally the one being recorded.
+     */
+    public Optional<HelixVideo> getLatestArchive(String userId) {
+        return await(getLatestArchiveAsync(userId));
+    }
+
+    /** Non-blocking {@link #getLatestArchive(String)}. */
+    public CompletableFuture<Optional<HelixVideo>> getLatestArchiveAsync(String userId) {
+        String pathAndQuery;
+        try {
+            pathAndQuery = "/videos?user_id=" + encode(requireNonBlank(userId, "userId")) + "&type=archive&first=1";
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return get(pathAndQuery, HelixJson::firstVideo);
+    }
+
     // ---- Create Clip ------------------------------------------------------------------------
 
     /**
@@ -384,41 +409,5 @@ public final class HelixClient {
             }
             throw new HelixException("Helix call failed: " + cause, HelixException.NO_RESPONSE, null, null, cause);
         }
-    }
-
-    private static List<String> normalizedLogins(Collection<String> logins) {
-        Set<String> unique = new LinkedHashSet<>();
-        for (String login : Objects.requireNonNull(logins, "logins")) {
-            if (login == null) {
-                continue;
-            }
-            String l = login.trim().toLowerCase(Locale.ROOT);
-            if (l.startsWith("#")) {
-                l = l.substring(1);
-            }
-            if (!l.isEmpty()) {
-                unique.add(l);
-            }
-        }
-        return List.copyOf(unique);
-    }
-
-    private static List<List<String>> batches(List<String> values) {
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < values.size(); from += MAX_FILTER_VALUES) {
-            batches.add(values.subList(from, Math.min(values.size(), from + MAX_FILTER_VALUES)));
-        }
-        return batches;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String requireNonBlank(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
     }
 }

@@ -99,6 +99,23 @@ final class HelixJson {
         return users;
     }
 
+    static Optional<HelixVideo> firstVideo(String body) {
+        JsonNode data = dataArray(root(body));
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode v = data.get(0);
+        String where = "data[0]";
+        String streamId = optionalText(v, "stream_id");
+        return Optional.of(new HelixVideo(
+                requiredText(v, "id", where),
+                optionalText(v, "user_id"),
+                streamId == null || streamId.isEmpty() ? null : streamId,
+                optionalText(v, "type"),
+                optionalInstant(v, "created_at", where),
+                optionalText(v, "url")));
+    }
+
     /** Best effort: the Twitch error body, or {@code null} when the body is not one. */
     static HelixErrorBody errorBodyOrNull(String body) {
         if (body == null || body.isBlank()) {

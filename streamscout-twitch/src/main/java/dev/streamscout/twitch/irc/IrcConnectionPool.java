@@ -3,15 +3,11 @@ package dev.streamscout.twitch.irc;
 import dev.streamscout.core.chat.ChatEvent;
 import dev.streamscout.core.chat.ChatMessage;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads the chat of many Twitch channels over as many connections as they need, within Twitch's
@@ -48,6 +44,11 @@ import org.slf4j.LoggerFactory;
  *       error that names the fix.</li>
  * </ul>
  *
+ * <p>This class coordinates; the parts are {@link ChannelSlots} (channels over connections),
+ * {@link JoinScheduler} (JOIN limit and retries), {@link ConnectionLifecycle} (connect, backoff,
+ * handover), {@link ChatDispatcher} (dedupe and callbacks) and {@link NoticeReactions}. They share
+ * the pool's lock; socket writes happen outside it.
+ *
  * <p>Callbacks run on the connections' reader threads and should be quick (hand off to a queue or
  * a Kafka producer); exceptions they throw are counted and logged and do not stop reading.
  */
@@ -60,68 +61,26 @@ public final class IrcConnectionPool implements AutoCloseable {
     public enum ConnectionState { CONNECTING, CONNECTED, WAITING_TO_RECONNECT }
 
     private static final Logger LOG = LoggerFactory.getLogger(IrcConnectionPool.class);
-    private static final Pattern CHANNEL_LOGIN = Pattern.compile("[a-z0-9_]{1,25}");
     private static final long TICK_MS = 50;
     private static final long CLOSE_WAIT_MS = 1_500;
-    private static final long MAX_JOIN_RETRY_NANOS = TimeUnit.MINUTES.toNanos(5);
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
     private final IrcPoolSettings settings;
-    private final IrcTransport transport;
     private final String nick;
     private final String poolName;
     private final CountingLineDecoder decoder = new CountingLineDecoder();
     private final ChatDispatcher dispatcher;
     private final Consumer<String> onLoginFailure;
-    private final Backoff backoff;
-    private final JoinRateLimiter joinLimiter;
-    private final JoinLog joinLog = new JoinLog();
-    private final IrcConnection.Listener connectionListener = new ConnectionEvents();
+    private final LongAdder partsSent = new LongAdder();
 
-    // ---- state guarded by "this" ----
-    private final Set<String> desired = new LinkedHashSet<>();
-    private final Set<String> suspended = new LinkedHashSet<>();
-    /** Channels Twitch confirmed at least once: the only ones rejoined once the account hit its channel limit. */
-    private final Set<String> everConfirmed = new LinkedHashSet<>();
-    /** Channels whose JOIN went unanswered, with how many times it was sent again. */
-    private final Map<String, Integer> joinRetries = new java.util.HashMap<>();
-    private final List<Slot> slots = new ArrayList<>();
-    private int nextSlotId;
-    private int nextConnectionId;
-    private long lastConnectAtNanos;
-    private boolean connectedOnce;
+    // ---- state guarded by "this" (the parts below included) ----
+    private final ChannelSlots channels;
+    private final JoinScheduler joins;
+    private final ConnectionLifecycle lifecycle;
+    private final NoticeReactions notices;
     private State state = State.NEW;
     private String loginFailure;
-    private boolean channelLimitReached;
-    private int roundRobin;
     private ScheduledExecutorService timer;
-
-    // ---- counters ----
-    private final LongAdder connectionsOpened = new LongAdder();
-    private final LongAdder reconnects = new LongAdder();
-    private final LongAdder joinsSent = new LongAdder();
-    private final LongAdder partsSent = new LongAdder();
-    private final LongAdder pongTimeouts = new LongAdder();
-    private final AtomicInteger connectionsOpen = new AtomicInteger();
-    private final Map<String, LongAdder> notices = new ConcurrentHashMap<>();
-
-    /** A group of at most {@code channelsPerConnection} channels served by one connection at a time. */
-    private static final class Slot {
-        final int id;
-        final Set<String> channels = new LinkedHashSet<>();
-        IrcConnection active;
-        /** The new connection of a RECONNECT handover, until it takes over from {@link #active}. */
-        IrcConnection replacement;
-        boolean replacementWanted;
-        long handoverDeadlineNanos;
-        int failures;
-        long nextAttemptNanos;
-
-        Slot(int id) {
-            this.id = id;
-            this.nextAttemptNanos = System.nanoTime();
-        }
-    }
 
     public IrcConnectionPool(IrcPoolSettings settings, Consumer<ChatMessage> onChat, Consumer<ChatEvent> onEvent) {
         this(settings, onChat, onEvent, failure -> { });
@@ -137,13 +96,14 @@ public final class IrcConnectionPool implements AutoCloseable {
         this.dispatcher = new ChatDispatcher(Objects.requireNonNull(onChat, "onChat"),
                 Objects.requireNonNull(onEvent, "onEvent"), settings.dedupeCapacity());
         this.onLoginFailure = Objects.requireNonNull(onLoginFailure, "onLoginFailure");
-        this.transport = settings.endpoint().transport(settings.sslContext());
+        IrcTransport transport = settings.endpoint().transport(settings.sslContext());
         this.nick = settings.login() != null ? settings.login().toLowerCase(Locale.ROOT)
                 : "justinfan" + ThreadLocalRandom.current().nextInt(10_000, 100_000_000);
         this.poolName = "pool" + POOL_IDS.incrementAndGet();
-        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
-        this.joinLimiter = new JoinRateLimiter(settings.joinLimit(), settings.joinWindow().toMillis());
-        slots.add(new Slot(nextSlotId++)); // one connection even without channels: it checks the login early
+        this.channels = new ChannelSlots(settings.channelsPerConnection());
+        this.joins = new JoinScheduler(nick, settings);
+        this.lifecycle = new ConnectionLifecycle(settings, transport, nick, poolName, decoder, new ConnectionEvents());
+        this.notices = new NoticeReactions(this, channels, joins, nick, this::failLogin);
     }
 
     /** Starts connecting in the background; returns at once. */
@@ -163,90 +123,51 @@ public final class IrcConnectionPool implements AutoCloseable {
 
     /** Joins a channel (login with or without {@code #}) now or as soon as limits allow, and after every reconnect. */
     public void join(String channelLogin) {
-        String channel = normalize(channelLogin);
+        String channel = ChannelSlots.normalize(channelLogin);
         synchronized (this) {
-            if (suspended.contains(channel)) {
-                LOG.debug("Not joining #{}: Twitch reported it suspended", channel);
-                return;
-            }
-            if (!desired.add(channel)) {
-                return;
-            }
-            Slot slot = slotWithRoom();
-            slot.channels.add(channel);
-            for (IrcConnection c : connections(slot)) {
-                if (c.registered()) {
-                    c.pendingJoins.add(channel);
+            if (channels.isSuspended(channel)) {
+                try (MDC.MDCCloseable tag = MDC.putCloseable("channel", channel)) {
+                    LOG.debug("Not joining #{}: Twitch reported it suspended", channel);
                 }
+                return;
             }
+            channels.add(channel);
         }
     }
 
     /** Leaves a channel and stops rejoining it (also forgets that it was suspended). */
     public void part(String channelLogin) {
-        String channel = normalize(channelLogin);
-        List<IrcConnection> partOn = new ArrayList<>();
-        List<IrcConnection> toClose = new ArrayList<>();
+        String channel = ChannelSlots.normalize(channelLogin);
+        ChannelSlots.Removal removal;
         synchronized (this) {
-            suspended.remove(channel);
-            if (!desired.remove(channel)) {
-                return;
-            }
-            for (Slot slot : slots) {
-                if (!slot.channels.remove(channel)) {
-                    continue;
-                }
-                // Keep one connection for the pool; an emptied extra one is just closed (no PART needed).
-                boolean closeSlot = slot.channels.isEmpty() && slots.size() > 1;
-                for (IrcConnection c : connections(slot)) {
-                    c.pendingJoins.remove(channel);
-                    c.confirmed.remove(channel);
-                    if (c.joinSent.remove(channel) != null && !closeSlot) {
-                        partOn.add(c);
-                    }
-                }
-                if (closeSlot) {
-                    slots.remove(slot);
-                    toClose.addAll(connections(slot));
-                }
-                break;
-            }
+            removal = channels.remove(channel);
         }
-        for (IrcConnection c : partOn) {
+        for (IrcConnection c : removal.partOn()) {
             if (c.send("PART #" + channel)) {
                 partsSent.increment();
             }
         }
-        toClose.forEach(c -> c.close("no channels left on this connection"));
+        removal.toClose().forEach(c -> c.close("no channels left on this connection"));
     }
 
     /** Channels the pool is asked to be in (joined, or to be joined), suspended ones excluded. */
     public synchronized Set<String> joinedChannels() {
-        return Set.copyOf(desired);
+        return channels.wanted();
     }
 
     /** Channels whose JOIN Twitch confirmed on the connection currently serving them. */
     public synchronized Set<String> confirmedChannels() {
-        Set<String> confirmed = new LinkedHashSet<>();
-        for (Slot slot : slots) {
-            if (slot.active != null) {
-                confirmed.addAll(slot.active.confirmed);
-            }
-            if (slot.replacement != null) {
-                confirmed.addAll(slot.replacement.confirmed);
-            }
-        }
-        return Set.copyOf(confirmed);
+        return channels.confirmed();
     }
 
     /** Channels Twitch reported suspended ({@code msg_channel_suspended}); they are not rejoined. */
     public synchronized Set<String> suspendedChannels() {
-        return Set.copyOf(suspended);
+        return channels.suspendedChannels();
     }
 
     /** Whether Twitch said the account is at its concurrent channel limit; no further channels are joined. */
     public synchronized boolean channelLimitReached() {
-        return channelLimitReached;
+        return joins.channelLimitReached();
     }
 
     public synchronized State state() {
@@ -262,25 +183,15 @@ public final class IrcConnectionPool implements AutoCloseable {
     public synchronized List<ConnectionState> connectionStates() {
         long now = System.nanoTime();
         List<ConnectionState> states = new ArrayList<>();
-        for (Slot slot : slots) {
-            if (slot.active != null && slot.active.registered()) {
-                states.add(ConnectionState.CONNECTED);
-            } else if (slot.active == null && slot.failures > 0 && slot.nextAttemptNanos - now > 0) {
-                states.add(ConnectionState.WAITING_TO_RECONNECT);
-            } else {
-                states.add(ConnectionState.CONNECTING);
-            }
+        for (ConnectionSlot slot : channels.slots()) {
+            states.add(lifecycle.stateOf(slot, now));
         }
         return states;
     }
 
     /** Channels per connection slot, in slot order (the spread of channels over connections). */
     public synchronized List<Set<String>> channelsByConnection() {
-        List<Set<String>> spread = new ArrayList<>();
-        for (Slot slot : slots) {
-            spread.add(Set.copyOf(slot.channels));
-        }
-        return spread;
+        return channels.spread();
     }
 
     /** The nick used on every connection ({@code justinfan...} when anonymous): the account of {@link #joinLog()}. */
@@ -290,18 +201,17 @@ public final class IrcConnectionPool implements AutoCloseable {
 
     /** Every JOIN sent, per account, with its time. */
     public JoinLog joinLog() {
-        return joinLog;
+        return joins.joinLog();
     }
 
     public IrcPoolStats stats() {
-        Map<String, Long> noticeCounts = new TreeMap<>();
-        notices.forEach((k, v) -> noticeCounts.put(k, v.sum()));
         long parseErrors = decoder.rejected();
         long decoded = decoder.decoded();
-        return new IrcPoolStats(connectionsOpen.get(), connectionsOpened.sum(), reconnects.sum(), joinsSent.sum(),
-                partsSent.sum(), decoded + parseErrors, decoded, parseErrors, decoder.rejectedByReason(),
-                dispatcher.chatMessages(), dispatcher.chatEvents(), dispatcher.duplicatesDropped(), dispatcher.rejected(),
-                dispatcher.callbackFailures(), noticeCounts, pongTimeouts.sum());
+        return new IrcPoolStats(lifecycle.connectionsOpen(), lifecycle.connectionsOpened(), lifecycle.reconnects(),
+                joins.joinsSent(), partsSent.sum(), decoded + parseErrors, decoded, parseErrors,
+                decoder.rejectedByReason(), dispatcher.chatMessages(), dispatcher.chatEvents(),
+                dispatcher.duplicatesDropped(), dispatcher.rejected(), dispatcher.callbackFailures(), notices.counts(),
+                lifecycle.pongTimeouts());
     }
 
     /** Stops reading and reconnecting; returns within about 1.5 s. */
@@ -315,7 +225,7 @@ public final class IrcConnectionPool implements AutoCloseable {
             if (state != State.LOGIN_FAILED) {
                 state = State.CLOSED;
             }
-            all = allConnections();
+            all = channels.allConnections();
             if (timer != null) {
                 timer.shutdownNow();
             }
@@ -340,13 +250,13 @@ public final class IrcConnectionPool implements AutoCloseable {
                     return;
                 }
                 long now = System.nanoTime();
-                for (Slot slot : List.copyOf(slots)) {
-                    openIfDue(slot, now);
-                    handOverIfReady(slot, now, io);
+                for (ConnectionSlot slot : channels.slots()) {
+                    lifecycle.openIfDue(slot, now);
+                    lifecycle.handOverIfReady(slot, now, io);
                 }
-                retryUnanswered(now);
-                collectJoins(io);
-                for (IrcConnection c : allConnections()) {
+                joins.retryUnanswered(now, channels);
+                joins.collectJoins(channels, io);
+                for (IrcConnection c : channels.allConnections()) {
                     io.add(() -> c.keepalive(System.nanoTime(), settings.pingInterval(), settings.pongTimeout()));
                 }
             }
@@ -357,156 +267,22 @@ public final class IrcConnectionPool implements AutoCloseable {
         }
     }
 
-    private void openIfDue(Slot slot, long now) {
-        if (slot.active == null && now - slot.nextAttemptNanos >= 0 && connectAllowed(now)) {
-            slot.active = open(slot, now);
-        } else if (slot.replacementWanted && slot.replacement == null && slot.active != null
-                && now - slot.nextAttemptNanos >= 0 && connectAllowed(now)) {
-            slot.replacement = open(slot, now);
-        }
-    }
-
-    private boolean connectAllowed(long now) {
-        return !connectedOnce || now - lastConnectAtNanos >= settings.connectInterval().toNanos();
-    }
-
-    private IrcConnection open(Slot slot, long now) {
-        connectedOnce = true;
-        lastConnectAtNanos = now;
-        IrcConnection c = new IrcConnection(poolName + "-c" + slot.id + "-" + (nextConnectionId++), transport,
-                settings.connectTimeout(), nick, settings.token(), decoder, connectionListener);
-        c.start();
-        return c;
-    }
-
-    /** Drops the old connection once the replacement has every channel confirmed, or at the deadline. */
-    private void handOverIfReady(Slot slot, long now, List<Runnable> io) {
-        IrcConnection next = slot.replacement;
-        if (next == null || !next.registered()) {
-            return;
-        }
-        boolean allConfirmed = next.confirmed.containsAll(slot.channels);
-        if (!allConfirmed && now - slot.handoverDeadlineNanos < 0) {
-            return;
-        }
-        IrcConnection old = slot.active;
-        slot.active = next;
-        slot.replacement = null;
-        slot.replacementWanted = false;
-        if (old != null) {
-            LOG.info("Chat {}: {} took over {} channel(s) from {} ({}); closing the old connection", poolName, next,
-                    slot.channels.size(), old, allConfirmed ? "all confirmed" : "handover timeout");
-            io.add(() -> old.close("replaced after RECONNECT"));
-        }
-    }
-
-    /**
-     * Queues again the JOINs Twitch neither confirmed nor refused in time: it drops JOINs silently
-     * when overloaded, and never answers one for a channel that does not exist, so the delay doubles
-     * per retry (up to {@link #MAX_JOIN_RETRY_NANOS}) to keep dead channels from eating the JOIN budget.
-     */
-    private void retryUnanswered(long now) {
-        for (IrcConnection c : allConnections()) {
-            if (!c.registered() || c.isClosing()) {
-                continue;
-            }
-            var it = c.joinSent.entrySet().iterator();
-            while (it.hasNext()) {
-                var sent = it.next();
-                String channel = sent.getKey();
-                if (c.confirmed.contains(channel) || !desired.contains(channel)) {
-                    continue;
-                }
-                int retries = joinRetries.getOrDefault(channel, 0);
-                long delay = Math.min(MAX_JOIN_RETRY_NANOS, settings.joinRetryAfter().toNanos() << Math.min(retries, 20));
-                if (now - sent.getValue() >= delay) {
-                    it.remove();
-                    c.pendingJoins.add(channel);
-                    joinRetries.put(channel, retries + 1);
-                    LOG.info("Chat {}: no answer to JOIN #{} within {} s; sending it again", c, channel,
-                            TimeUnit.NANOSECONDS.toSeconds(delay));
-                }
-            }
-        }
-    }
-
-    /**
-     * Takes JOIN permits from the one account-wide limiter and spreads them round-robin over the
-     * connections that have channels waiting, so one connection's backlog does not starve another.
-     */
-    private void collectJoins(List<Runnable> io) {
-        List<IrcConnection> waiting = new ArrayList<>();
-        for (IrcConnection c : allConnections()) {
-            if (c.registered() && !c.isClosing() && !c.pendingJoins.isEmpty()) {
-                waiting.add(c);
-            }
-        }
-        if (waiting.isEmpty()) {
-            return;
-        }
-        int idle = 0;
-        while (idle < waiting.size()) {
-            IrcConnection c = waiting.get(Math.floorMod(roundRobin++, waiting.size()));
-            String channel = nextJoinable(c);
-            if (channel == null) {
-                idle++;
-                continue;
-            }
-            if (!joinLimiter.tryAcquire(System.nanoTime() / 1_000_000)) {
-                return; // the rest waits for the window to move
-            }
-            idle = 0;
-            c.pendingJoins.remove(channel);
-            c.joinSent.put(channel, System.nanoTime());
-            joinLog.record(nick, System.currentTimeMillis());
-            joinsSent.increment();
-            io.add(() -> c.send("JOIN #" + channel));
-        }
-    }
-
-    /** The connection's next channel to join, skipping ones no longer wanted; null when none may be joined now. */
-    private String nextJoinable(IrcConnection c) {
-        var it = c.pendingJoins.iterator();
-        while (it.hasNext()) {
-            String channel = it.next();
-            if (!desired.contains(channel)) {
-                it.remove();
-                continue;
-            }
-            if (channelLimitReached && !everConfirmed.contains(channel)) {
-                continue; // the account is full: only channels we already had are rejoined
-            }
-            return channel;
-        }
-        return null;
-    }
-
     // ---- what the connections report ------------------------------------------------------------
 
     private final class ConnectionEvents implements IrcConnection.Listener {
 
         @Override
         public void onOpened(IrcConnection c) {
-            connectionsOpened.increment();
-            connectionsOpen.incrementAndGet();
+            lifecycle.opened();
         }
 
         @Override
         public void onRegistered(IrcConnection c) {
             synchronized (IrcConnectionPool.this) {
-                Slot slot = slotOf(c);
-                if (slot == null || state != State.RUNNING) {
-                    return;
+                ConnectionSlot slot = channels.slotOf(c);
+                if (slot != null && state == State.RUNNING) {
+                    lifecycle.registered(slot, c);
                 }
-                if (slot.active == c) {
-                    slot.failures = 0;
-                }
-                if (slot.replacement == c) {
-                    slot.handoverDeadlineNanos = System.nanoTime() + settings.handoverTimeout().toNanos();
-                }
-                c.pendingJoins.addAll(slot.channels);
-                LOG.info("Chat {} logged in as {} at {}; joining {} channel(s)", c, nick, settings.endpoint(),
-                        slot.channels.size());
             }
         }
 
@@ -517,7 +293,7 @@ public final class IrcConnectionPool implements AutoCloseable {
             } else if (event instanceof IrcEvent.RoomState room) {
                 confirm(c, room.channelLogin());
             } else if (event instanceof IrcEvent.Notice notice) {
-                onNotice(c, notice);
+                notices.on(c, notice);
             } else if (event instanceof IrcEvent.Reconnect) {
                 onReconnect(c);
             }
@@ -525,116 +301,26 @@ public final class IrcConnectionPool implements AutoCloseable {
 
         @Override
         public void onClosed(IrcConnection c, boolean wasRegistered, String why) {
-            connectionsOpen.decrementAndGet();
-            if (why.startsWith("no PONG")) {
-                pongTimeouts.increment();
-            }
+            lifecycle.ended(why);
             synchronized (IrcConnectionPool.this) {
-                Slot slot = slotOf(c);
-                if (slot == null || state != State.RUNNING) {
-                    return; // a retired or closed connection
+                ConnectionSlot slot = channels.slotOf(c);
+                if (slot != null && state == State.RUNNING) { // else a retired or closed connection
+                    lifecycle.closed(slot, c, wasRegistered, why);
                 }
-                long now = System.nanoTime();
-                if (slot.replacement == c) {
-                    slot.replacement = null;
-                    slot.failures++;
-                    slot.nextAttemptNanos = now + TimeUnit.MILLISECONDS.toNanos(backoff.delayMs(slot.failures));
-                    LOG.warn("Chat {}: the replacement connection failed ({}); the current one keeps serving", c, why);
-                    return;
-                }
-                if (slot.replacement != null) {
-                    // Twitch closed the old connection before the new one confirmed every channel: it takes over now.
-                    slot.active = slot.replacement;
-                    slot.replacement = null;
-                    slot.replacementWanted = false;
-                    LOG.info("Chat {} closed ({}); {} takes over", c, why, slot.active);
-                    return;
-                }
-                slot.active = null;
-                slot.replacementWanted = false;
-                slot.failures = wasRegistered ? 1 : slot.failures + 1;
-                long delayMs = backoff.delayMs(slot.failures);
-                slot.nextAttemptNanos = now + TimeUnit.MILLISECONDS.toNanos(delayMs);
-                reconnects.increment();
-                LOG.warn("Chat {} to {} lost ({}); reconnecting in {} ms (attempt {})", c, settings.endpoint(), why,
-                        delayMs, slot.failures);
             }
         }
     }
 
     private synchronized void confirm(IrcConnection c, String channel) {
-        if (slotOf(c) != null && c.joinSent.containsKey(channel)) {
-            c.confirmed.add(channel);
-            everConfirmed.add(channel);
-            joinRetries.remove(channel);
+        if (channels.slotOf(c) != null && c.joinSent.containsKey(channel)) {
+            joins.confirmed(c, channel);
         }
     }
 
-    private void onReconnect(IrcConnection c) {
-        synchronized (this) {
-            Slot slot = slotOf(c);
-            if (slot == null || slot.active != c || state != State.RUNNING) {
-                return;
-            }
-            LOG.info("Chat {}: Twitch asked to reconnect (maintenance); opening a new connection before leaving this one", c);
-            if (!slot.replacementWanted) {
-                slot.replacementWanted = true;
-                slot.nextAttemptNanos = System.nanoTime();
-                reconnects.increment();
-            }
-        }
-    }
-
-    private void onNotice(IrcConnection c, IrcEvent.Notice notice) {
-        String msgId = notice.msgId() == null ? "none" : notice.msgId();
-        notices.computeIfAbsent(msgId, k -> new LongAdder()).increment();
-        if (notice.isLoginFailure()) {
-            // Twitch answers a bad login before 001; the same words on a logged-in connection are not about us.
-            if (!c.registered()) {
-                failLogin(notice.text());
-            } else {
-                LOG.warn("Chat {}: ignoring a login-failure NOTICE on a logged-in connection: {}", c,
-                        IrcParseException.truncate(notice.text()));
-            }
-            return;
-        }
-        String channel = notice.channelLogin();
-        if (channel == null) {
-            return;
-        }
-        if (msgId.startsWith("msg_channel_suspended")) {
-            synchronized (this) {
-                suspended.add(channel);
-                desired.remove(channel);
-                for (Slot slot : slots) {
-                    if (slot.channels.remove(channel)) {
-                        for (IrcConnection other : connections(slot)) {
-                            other.pendingJoins.remove(channel);
-                            other.joinSent.remove(channel);
-                            other.confirmed.remove(channel);
-                        }
-                    }
-                }
-            }
-            LOG.warn("Twitch reports #{} suspended ({}): \"{}\"; not joining it again", channel, msgId, notice.text());
-        } else if (msgId.equals("msg_concurrent_channel_limit_reached")) {
-            boolean first;
-            synchronized (this) {
-                first = !channelLimitReached;
-                channelLimitReached = true;
-                c.joinSent.remove(channel);
-                if (desired.contains(channel)) {
-                    c.pendingJoins.add(channel); // kept waiting; joined only if the pool is restarted with fewer channels
-                }
-            }
-            if (first) {
-                LOG.error("Twitch refused to join #{}: account {} is at its limit of concurrently joined channels "
-                        + "(msg_concurrent_channel_limit_reached). No further channels will be joined on this account; "
-                        + "the {} channel(s) already joined stay. Read chat anonymously (no twitch.irc.login) or "
-                        + "monitor fewer channels.", channel, nick, everConfirmed.size());
-            }
-        } else if (msgId.equals("msg_banned") || msgId.startsWith("msg_channel_blocked")) {
-            LOG.warn("Twitch NOTICE for #{} ({}): {}", channel, msgId, notice.text());
+    private synchronized void onReconnect(IrcConnection c) {
+        ConnectionSlot slot = channels.slotOf(c);
+        if (slot != null && slot.active == c && state == State.RUNNING) {
+            lifecycle.reconnectRequested(slot, c);
         }
     }
 
@@ -651,7 +337,7 @@ public final class IrcConnectionPool implements AutoCloseable {
                     + "./secrets/twitch_user_tokens.json) or run `streamscout auth` to get a new token; "
                     + "or leave twitch.irc.login empty to read chat anonymously. Not retrying.";
             loginFailure = error;
-            all = allConnections();
+            all = channels.allConnections();
             if (timer != null) {
                 timer.shutdownNow();
             }
@@ -663,58 +349,5 @@ public final class IrcConnectionPool implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Login failure callback failed", e);
         }
-    }
-
-    // ---- bookkeeping -----------------------------------------------------------------------------
-
-    /** The first slot with room (filling slots in order), or a new one. Caller holds the lock. */
-    private Slot slotWithRoom() {
-        for (Slot slot : slots) {
-            if (slot.channels.size() < settings.channelsPerConnection()) {
-                return slot;
-            }
-        }
-        Slot slot = new Slot(nextSlotId++);
-        slots.add(slot);
-        return slot;
-    }
-
-    private Slot slotOf(IrcConnection c) {
-        for (Slot slot : slots) {
-            if (slot.active == c || slot.replacement == c) {
-                return slot;
-            }
-        }
-        return null;
-    }
-
-    private static List<IrcConnection> connections(Slot slot) {
-        List<IrcConnection> list = new ArrayList<>(2);
-        if (slot.active != null) {
-            list.add(slot.active);
-        }
-        if (slot.replacement != null) {
-            list.add(slot.replacement);
-        }
-        return list;
-    }
-
-    private List<IrcConnection> allConnections() {
-        List<IrcConnection> all = new ArrayList<>();
-        for (Slot slot : slots) {
-            all.addAll(connections(slot));
-        }
-        return all;
-    }
-
-    static String normalize(String channelLogin) {
-        if (channelLogin == null) {
-            throw new IllegalArgumentException("channel login must not be null");
-        }
-        String channel = (channelLogin.startsWith("#") ? channelLogin.substring(1) : channelLogin).toLowerCase(Locale.ROOT);
-        if (!CHANNEL_LOGIN.matcher(channel).matches()) {
-            throw new IllegalArgumentException("not a Twitch channel login: " + IrcParseException.truncate(channelLogin));
-        }
-        return channel;
     }
 }

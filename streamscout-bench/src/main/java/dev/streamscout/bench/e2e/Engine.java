@@ -1,0 +1,17 @@
+package dev.streamscout.bench.e2e;
+
+/**
+ * One stream processor under test. {@link #run} reads the whole {@link ReplayFeed} of this JVM, sends
+ * every detection to the {@link DetectionLog} as it is emitted, and returns when the input is
+ * exhausted and every result is out.
+ */
+public interface Engine {
+
+    /** Short name used on the command line and in the results table. */
+    String name();
+
+    /** What it is, for the table. */
+    String description();
+
+    void run(long messages) throws Exception;
+}

@@ -1,0 +1,58 @@
+package dev.streamscout.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamscout.bench.workload.InjectedSpike;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness on a tiny workload: real engines in child JVMs, sane figures (seconds, not a benchmark). */
+class EndToEndBenchSmokeTest {
+
+    @Test
+    void oursAndTheSeedRunInTheirOwnJvmsAndProduceSaneFigures(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Map<String, EndToEndBench.Row> rows = new EndToEndBench(dir, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run(EndToEndBench.Plan.tiny());
+
+        assertThat(rows).containsOnlyKeys("ours", "seed");
+        for (EndToEndBench.Row row : rows.values()) {
+            RunResult run = row.throughputRun();
+            assertThat(run.messages()).as(row.engine()).isBetween(38_000L, 46_000L);
+            assertThat(run.wallMs()).as(row.engine()).isPositive();
+            assertThat(run.cpuNs()).as(row.engine()).isPositive().isLessThan(run.processCpuNs());
+            assertThat(run.messagesPerSecond()).as(row.engine()).isBetween(1_000.0, 50_000_000.0);
+        }
+        // Ours finds every injected 10x spike and nothing else.
+        assertThat(rows.get("ours").throughputScore().found()).isEqualTo(4);
+        assertThat(rows.get("ours").throughputScore().falseDetections()).isZero();
+        assertThat(rows.get("seed").throughputScore().found()).isPositive();
+        String line = EndToEndBench.summaryLine(rows);
+        assertThat(line).matches("cpu_ratio_vs_seed=\\d+\\.\\d\\d throughput_msgs_per_s=\\d+ p99_latency_ms=-1");
+    }
+
+    @Test
+    void latencyCountsFromTheScheduledArrivalOfThePeaksLastMessage() {
+        InjectedSpike spike = new InjectedSpike("1", 100_000, 103_000, 103_950, 110_000);
+        // Paced from event time 90,000 at wall time 5,000: the peak's last message arrives at wall 18,950.
+        RunResult run = new RunResult("x", 10, 1_000, 1, 2, 5_000, 90_000, List.of(
+                new DetectionLog.Entry("1", 104_000, 120_000, 36_000),
+                new DetectionLog.Entry("1", 104_000, 120_000, 40_000),
+                new DetectionLog.Entry("2", 104_000, 120_000, 36_000)));
+
+        Score score = Score.of(run, List.of(spike));
+
+        assertThat(score.found()).isEqualTo(1);
+        assertThat(score.falseDetections()).isEqualTo(1);
+        assertThat(score.latenciesMs()).containsExactly(36_000L - 18_950L);
+        // decided at second 120,000, whose last millisecond arrives at wall 35,999
+        assertThat(score.decisionLatenciesMs()).containsExactly(1L);
+        assertThat(score.latencyPercentile(99)).isEqualTo(17_050L);
+    }
+}
