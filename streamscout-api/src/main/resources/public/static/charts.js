@@ -131,3 +131,35 @@ export function viewersChart(container) {
     legend: { live: false },
   }, 2, 60 * 60);
 }
+
+const PALETTE = ["#bf94ff", "#4fc3f7", "#ff9f43", "#7bd88f", "#f06292"];
+
+/**
+ * Chat messages per minute of several channels over the last 30 minutes (the channel list's overview).
+ * seriesByLabel: label → [[epochSecond, messages], ...]; drawn at once, without waiting for a frame.
+ */
+export function overviewChart(container, seriesByLabel) {
+  const labels = Object.keys(seriesByLabel);
+  const chart = new Chart(container, {
+    class: "chart-overview",
+    // The window is fixed to the last 30 minutes, so the first minutes of a fresh start show as dots
+    // at the right edge instead of one point stretched over an auto-ranged axis.
+    scales: { x: { time: true, range: () => { const now = Date.now() / 1000; return [now - 30 * 60, now]; } },
+      y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+    axes: [AXIS, { ...AXIS, label: "messages per minute", size: 60 }],
+    series: [{}, ...labels.map((label, i) => ({ label, stroke: PALETTE[i % PALETTE.length], width: 2,
+      spanGaps: true, points: { show: true, size: 5 } }))],
+    legend: { live: false },
+  }, labels.length + 1, 30 * 60);
+  const byTime = new Map();
+  labels.forEach((label, i) => {
+    for (const [t, messages] of seriesByLabel[label]) {
+      if (!byTime.has(t)) byTime.set(t, new Array(labels.length).fill(null));
+      byTime.get(t)[i] = messages;
+    }
+  });
+  [...byTime.keys()].sort((a, b) => a - b).forEach((t) => chart.rows.put(t, ...byTime.get(t)));
+  chart.plot.setData(chart.rows.data);
+  container.dataset.points = String(chart.rows.size);
+  return chart;
+}

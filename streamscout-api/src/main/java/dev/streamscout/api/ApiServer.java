@@ -14,6 +14,7 @@ import dev.streamscout.api.observe.MetricsRoutes;
 import dev.streamscout.api.problem.ProblemErrorHandler;
 import dev.streamscout.api.problem.ProblemMapping;
 import dev.streamscout.api.streams.StreamRoutes;
+import dev.streamscout.api.dashboard.DashboardBootRoutes;
 import dev.streamscout.store.ChannelQueries;
 import dev.streamscout.store.ChatSummaryDao;
 import dev.streamscout.store.ClipDao;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
  *       analytics ({@link StreamRoutes})</li>
  *   <li>{@code GET /api/channels/{id}/stats} — chat messages in the current 10-minute window, and
  *       {@code GET /api/channels/{id}/messages} — archived raw chat ({@link ChannelRoutes})</li>
+ *   <li>{@code GET /boot.js} — the dashboard's first screen as data ({@link DashboardBootRoutes})</li>
  *   <li>{@code GET /v1.0/events[?channel=]} (SSE) and WebSocket {@code /live/{stream_id}} — the live push
  *       from an injected {@link LiveFeed} ({@link LiveRoutes}); 503 without one</li>
  *   <li>{@code GET /health} — 200 UP / 503 DOWN ({@link HealthRoutes})</li>
@@ -102,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
         this.registry = b.registry != null ? b.registry : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ClipRoutes clipRoutes = new ClipRoutes(Objects.requireNonNull(b.clips, "clips"), b.clock);
         StreamRoutes streamRoutes = new StreamRoutes(b.streamReads(), b.clock);
+        DashboardBootRoutes bootRoutes = new DashboardBootRoutes(b.streamReads(), b.clock);
         ChannelRoutes channelRoutes = new ChannelRoutes(b.channels, b.rawChat, b.clock);
         ChannelLookup channelLookup = b.channels != null ? b.channels::resolve : ChannelLookup.NONE;
         this.liveRoutes = new LiveRoutes(b.liveFeed == null ? null : b.liveFeed.hub(), channelLookup, b.liveHeartbeat);
@@ -135,6 +138,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.requestLogger.http(AccessLog::log);
             clipRoutes.register(cfg.routes);
             streamRoutes.register(cfg.routes);
+            bootRoutes.register(cfg.routes);
             channelRoutes.register(cfg.routes);
             liveRoutes.register(cfg.routes);
             healthRoutes.register(cfg.routes);

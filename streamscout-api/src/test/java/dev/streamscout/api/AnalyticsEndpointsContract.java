@@ -72,6 +72,27 @@ abstract class AnalyticsEndpointsContract {
     }
 
     @Test
+    void bootScriptCarriesTheStreamListAndTheLiveChannelsChatMinutes() throws Exception {
+        HttpResponse<String> response = call("/boot.js");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/javascript"));
+        String prefix = "window.STREAMSCOUT_BOOT = ";
+        String body = response.body();
+        assertThat(body).startsWith(prefix).endsWith(";\n");
+        JsonNode boot = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(body.substring(prefix.length(), body.length() - 2));
+        assertThat(boot.get("streams")).extracting(s -> s.get("login").asText())
+                .containsExactly("beta", "alpha", "gamma");
+        // alpha is live and chatted 10..19 messages in its last ten minutes: [epoch second, messages] pairs.
+        JsonNode alpha = boot.get("chat_per_minute").get("1001");
+        assertThat(alpha).isNotNull();
+        assertThat(alpha).extracting(pair -> pair.get(1).asInt()).containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
+        assertThat(alpha.get(0).get(0).asLong() % 60).isZero();
+        assertThat(boot.get("chat_per_minute").has("1003")).as("offline gamma has no chart line").isFalse();
+    }
+
+    @Test
     void streamsListsLiveChannelsFirstByViewersWithTheirActivity() {
         JsonNode streams = ok("/streams").get("streams");
 

@@ -90,6 +90,10 @@ class DashboardBrowserTest {
         page.get(base + "/");
         await(page, Duration.ofSeconds(60), "a tile for " + top.login(),
                 () -> !page.findElements(By.cssSelector("a.tile[data-channel='" + top.id() + "']")).isEmpty());
+        // The overview chart is on the first screen: a uPlot canvas, or its "no chat minutes yet" state
+        // when the demo has not closed a minute of chat yet.
+        await(page, Duration.ofSeconds(20), "the overview chart",
+                () -> !page.findElements(By.cssSelector("#overview-chart canvas, #overview-chart .state")).isEmpty());
         browser.screenshot(SCREENSHOTS.resolve("channels-desktop.png"));
 
         page.findElement(By.cssSelector("a.tile[data-channel='" + top.id() + "']")).click();
