@@ -43,17 +43,29 @@ class SimulatorLifecycleTest {
 
     @Test
     void fixedPortsAreHonoured() throws IOException {
-        int irc;
-        int http;
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            irc = a.getLocalPort();
-            http = b.getLocalPort();
-        }
+        int irc = freePortOutsideTheEphemeralRange(20_000);
+        int http = freePortOutsideTheEphemeralRange(irc + 1);
         try (TwitchSimulator sim = new TwitchSimulator(SimulatorSettings.defaults().withIrcPort(irc).withHttpPort(http)
                 .withTotalChatRatePerSecond(0)).start()) {
             assertThat(sim.ircPort()).isEqualTo(irc);
             assertThat(sim.httpPort()).isEqualTo(http);
         }
+    }
+
+    /**
+     * A port that is free now and below Linux's ephemeral range (32768 and up): the simulator binds its
+     * other listeners to port 0 before the fixed ones, and a just-released ephemeral port could be handed
+     * straight to one of them.
+     */
+    private static int freePortOutsideTheEphemeralRange(int from) throws IOException {
+        for (int port = from; port < 32_768; port++) {
+            try (ServerSocket probe = new ServerSocket(port)) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new IOException("no free port between " + from + " and 32767");
     }
 
     @Test
