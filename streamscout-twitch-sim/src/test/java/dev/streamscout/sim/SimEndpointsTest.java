@@ -38,11 +38,9 @@ class SimEndpointsTest {
             assertThat(Instant.parse(planned.get("start").asText())).isAfter(Instant.now().minusSeconds(5));
             double length = Duration.between(Instant.parse(planned.get("start").asText()),
                     Instant.parse(planned.get("end").asText())).toMillis() / 1000.0;
-            // The planner draws the shape of real highlights (HypeShape).
-            assertThat(length).isBetween((double) dev.streamscout.sim.world.HypeShape.MIN_DURATION.toSeconds(),
-                    (double) dev.streamscout.sim.world.HypeShape.MAX_DURATION.toSeconds());
-            assertThat(planned.get("multiplier").asDouble()).isBetween(dev.streamscout.sim.world.HypeShape.MIN_MULTIPLIER,
-                    dev.streamscout.sim.world.HypeShape.MAX_MULTIPLIER);
+            // The planner draws the specified shape (HypeShape): 5-20 s at 5-15x.
+            assertThat(length).isBetween(5.0, 20.0);
+            assertThat(planned.get("multiplier").asDouble()).isBetween(5.0, 15.0);
             assertThat(sim.channel(planned.get("channel").asText())).isPresent()
                     .get().extracting(SimChannel::id).isEqualTo(planned.get("channel_id").asText());
 

@@ -19,6 +19,11 @@ import java.io.Serializable;
  * @param minMessagesPerSecond absolute floor: the window must hold at least this many messages per second
  * @param holdSeconds          a burst is reported once its intensity has not reached a new high for this long
  * @param cooldownSeconds      after a report, no new burst starts for this long
+ * @param burstSeconds         length of the short window that can also start a burst (0: no short trigger);
+ *                             at most {@code windowSeconds}, since it is read from the same ring
+ * @param burstDeviations      a burst also starts when the message rate over the last {@code burstSeconds}
+ *                             is above {@code spikeCap} times its own baseline and more than this many
+ *                             standard deviations above it
  */
 public record DefaultDetectorParams(
         int windowSeconds,
@@ -30,7 +35,9 @@ public record DefaultDetectorParams(
         int warmupSeconds,
         double minMessagesPerSecond,
         int holdSeconds,
-        int cooldownSeconds) implements Serializable {
+        int cooldownSeconds,
+        int burstSeconds,
+        double burstDeviations) implements Serializable {
 
     public DefaultDetectorParams {
         if (windowSeconds < 1 || windowSeconds > 600) {
@@ -54,51 +61,62 @@ public record DefaultDetectorParams(
         if (!Double.isFinite(minMessagesPerSecond) || minMessagesPerSecond < 0) {
             throw new IllegalArgumentException("minMessagesPerSecond must be >= 0, was " + minMessagesPerSecond);
         }
+        if (burstSeconds < 0 || burstSeconds > windowSeconds) {
+            throw new IllegalArgumentException("burstSeconds must be in 0..windowSeconds, was " + burstSeconds);
+        }
+        if (!Double.isFinite(burstDeviations) || burstDeviations < 0) {
+            throw new IllegalArgumentException("burstDeviations must be >= 0, was " + burstDeviations);
+        }
     }
 
     /** The values chosen by measurement on the dev set (see docs/detection.md). */
     public static DefaultDetectorParams defaults() {
         return new DefaultDetectorParams(MomentExplainer.CHATTER_WINDOW_SECONDS, 2.5, 600, 7200, 1.0, 3.0, 300,
-                0.5, 10, 60);
+                0.5, 3, 60, 5, 10.0);
     }
 
     public DefaultDetectorParams withThreshold(double value) {
         return new DefaultDetectorParams(windowSeconds, value, baselineSeconds, levelSeconds, loudWeight, spikeCap,
-                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds);
+                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withWarmupSeconds(int value) {
         return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, levelSeconds, loudWeight, spikeCap,
-                value, minMessagesPerSecond, holdSeconds, cooldownSeconds);
+                value, minMessagesPerSecond, holdSeconds, cooldownSeconds, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withMinMessagesPerSecond(double value) {
         return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, levelSeconds, loudWeight, spikeCap,
-                warmupSeconds, value, holdSeconds, cooldownSeconds);
+                warmupSeconds, value, holdSeconds, cooldownSeconds, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withHoldSeconds(int value) {
         return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, levelSeconds, loudWeight, spikeCap,
-                warmupSeconds, minMessagesPerSecond, value, cooldownSeconds);
+                warmupSeconds, minMessagesPerSecond, value, cooldownSeconds, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withCooldownSeconds(int value) {
         return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, levelSeconds, loudWeight, spikeCap,
-                warmupSeconds, minMessagesPerSecond, holdSeconds, value);
+                warmupSeconds, minMessagesPerSecond, holdSeconds, value, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withBaselineSeconds(int value) {
         return new DefaultDetectorParams(windowSeconds, threshold, value, levelSeconds, loudWeight, spikeCap,
-                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds);
+                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withLevelSeconds(int value) {
         return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, value, loudWeight, spikeCap,
-                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds);
+                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds, burstSeconds, burstDeviations);
     }
 
     public DefaultDetectorParams withLoudWeight(double value) {
         return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, levelSeconds, value, spikeCap,
-                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds);
+                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds, burstSeconds, burstDeviations);
+    }
+
+    public DefaultDetectorParams withBurst(int seconds, double deviations) {
+        return new DefaultDetectorParams(windowSeconds, threshold, baselineSeconds, levelSeconds, loudWeight, spikeCap,
+                warmupSeconds, minMessagesPerSecond, holdSeconds, cooldownSeconds, seconds, deviations);
     }
 }

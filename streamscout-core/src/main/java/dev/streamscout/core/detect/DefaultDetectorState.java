@@ -21,6 +21,12 @@ public class DefaultDetectorState {
     /** Short baseline and slow level of activity per second; negative before the first second. */
     public double baseline = -1;
     public double level = -1;
+    /**
+     * Baseline of the message rate over the short burst window (an EWMA; negative before the first
+     * second) and of its squared deviation from that baseline.
+     */
+    public double rateBaseline = -1;
+    public double rateVariance;
 
     /** A burst being held to its peak. */
     public boolean active;

@@ -22,6 +22,14 @@ import java.util.Optional;
  * reaching new highs and reported {@code holdSeconds} after the last one, with its start, peak and
  * the second it was confirmed. Then the channel cools down for {@code cooldownSeconds}.
  *
+ * <p>A burst also starts on a sharp rise that a 30 s window hardly feels (a few seconds at five times
+ * the rate add little to 30 s): when the message rate of the last {@code burstSeconds} is above
+ * {@code spikeCap} times its own baseline and more than {@code burstDeviations} of its standard
+ * deviations above it (the short rate's baseline and variance are EWMAs with the {@code baselineSeconds}
+ * time constant, fed with the rate clipped at {@code spikeCap} times the baseline and not while a burst
+ * is held). This only starts a burst; its peak and intensity are still those of the 30 s formula, so
+ * such a burst ranks by how much the crowd joined in, usually low.
+ *
  * <p>Seconds must be fed in order; a skipped second counts as a quiet one. All arithmetic is
  * deterministic, so the live job and offline analysis report the same moments.
  */
@@ -122,11 +130,21 @@ public final class DefaultSpikeDetector implements SpikeDetector<DefaultDetector
         if (state.baseline < 0) {
             state.baseline = Math.max(activity, MIN_BASELINE);
         }
+        int burst = params.burstSeconds();
+        long burstMessages = 0;
+        for (int i = 1; i <= burst; i++) {
+            burstMessages += state.messages[Math.floorMod(state.ringPos - i, window)];
+        }
+        if (burst > 0 && state.rateBaseline <= 0) { // also a state restored from before the short trigger
+            state.rateBaseline = Math.max(burstMessages / (double) burst, MIN_BASELINE);
+        }
         double intensity = 0.0;
+        boolean sharp = false;
         if (t >= params.warmupSeconds() && state.messageSum >= params.minMessagesPerSecond() * window) {
             intensity = activity / Math.sqrt(state.baseline * Math.max(state.level, MIN_BASELINE));
+            sharp = burst > 0 && isSharp(state, burstMessages / (double) burst);
         }
-        Optional<Detection> detection = holdToPeak(state, second.startMs(), intensity);
+        Optional<Detection> detection = holdToPeak(state, second.startMs(), intensity, sharp);
 
         double clipped = t >= params.warmupSeconds() ? Math.min(activity, params.spikeCap() * state.baseline) : activity;
         state.baseline += (clipped - state.baseline) / (t >= BASELINE_START_SECONDS ? params.baselineSeconds() : t + 1);
@@ -136,14 +154,35 @@ public final class DefaultSpikeDetector implements SpikeDetector<DefaultDetector
         }
         state.level += (clipped - state.level) / Math.min(t + 1, params.levelSeconds());
         state.level = Math.max(state.level, MIN_BASELINE);
+        // A held burst does not raise the bar for the next one (as the cap does for the 30 s baselines).
+        if (burst > 0 && !state.active && detection.isEmpty()) {
+            double rate = burstMessages / (double) burst;
+            double clippedRate = t >= params.warmupSeconds() ? Math.min(rate, params.spikeCap() * state.rateBaseline) : rate;
+            double gain = 1.0 / (t >= BASELINE_START_SECONDS ? params.baselineSeconds() : t + 1);
+            double deviation = clippedRate - state.rateBaseline;
+            state.rateBaseline += deviation * gain;
+            state.rateVariance += (deviation * deviation - state.rateVariance) * gain;
+            state.rateBaseline = Math.max(state.rateBaseline, MIN_BASELINE);
+        }
         return detection;
     }
 
-    private Optional<Detection> holdToPeak(DefaultDetectorState state, long nowMs, double intensity) {
+    /**
+     * Whether the short window's message rate is a sharp burst: above what the baselines treat as a
+     * spike ({@code spikeCap} times the short rate's own baseline) and more than {@code burstDeviations}
+     * standard deviations above that baseline, so that a channel whose chat comes in waves needs a
+     * bigger wave than one whose chat is steady.
+     */
+    private boolean isSharp(DefaultDetectorState state, double burstRate) {
+        return burstRate > params.spikeCap() * state.rateBaseline
+                && burstRate > state.rateBaseline + params.burstDeviations() * Math.sqrt(state.rateVariance);
+    }
+
+    private Optional<Detection> holdToPeak(DefaultDetectorState state, long nowMs, double intensity, boolean sharp) {
         if (!state.active) {
             boolean cooledDown = state.lastDetectionMs == Long.MIN_VALUE
                     || nowMs - state.lastDetectionMs >= params.cooldownSeconds() * SECOND_MS;
-            if (intensity > params.threshold() && cooledDown) {
+            if ((intensity > params.threshold() || sharp) && cooledDown) {
                 state.active = true;
                 state.burstStartMs = nowMs;
                 notePeak(state, nowMs, intensity);
@@ -160,7 +199,7 @@ public final class DefaultSpikeDetector implements SpikeDetector<DefaultDetector
         state.lastDetectionMs = nowMs;
         long windowStart = state.peakMs - (params.windowSeconds() - 1) * SECOND_MS;
         return Optional.of(new Detection(PROFILE, Math.min(state.burstStartMs, windowStart), state.peakMs, nowMs,
-                state.peakWindowMessages, state.peakBaseline, 0.0, state.peakIntensity,
+                state.peakWindowMessages, state.peakBaseline, null, state.peakIntensity,
                 state.peakWindowMessages / (double) params.windowSeconds()));
     }
 

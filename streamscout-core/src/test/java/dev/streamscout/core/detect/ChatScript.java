@@ -42,6 +42,24 @@ final class ChatScript {
         return this;
     }
 
+    /**
+     * Ordinary chat whose messages per second are Poisson with {@code mean}, each from a viewer drawn
+     * from an audience of 2,000: chat as it arrives, never quite steady. Seeded, so the same every run.
+     */
+    ChatScript poisson(double mean, Duration length, java.util.Random random) {
+        for (long s = 0; s < length.toSeconds(); s++) {
+            int count = 0;
+            for (double p = Math.exp(-mean), acc = random.nextDouble(); acc > p; acc *= random.nextDouble()) {
+                count++;
+            }
+            for (int i = 0; i < count; i++) {
+                say("viewer" + random.nextInt(2_000), "just chatting about things " + (serial % 7));
+            }
+            nextMs += 1000;
+        }
+        return this;
+    }
+
     /** {@code perSecond} messages of {@code text} every second for {@code length}, each from a new chatter. */
     ChatScript burst(int perSecond, String text, Duration length) {
         for (long s = 0; s < length.toSeconds(); s++) {

@@ -38,8 +38,11 @@ class DefaultSpikeDetectorTest {
                 // The 30 s window keeps growing through the ten loud seconds: the peak is the last of them.
                 assertThat(m.peakMs()).isEqualTo(ms(burst.plusSeconds(9)));
                 assertThat(m.startMs()).isLessThanOrEqualTo(ms(burst));
-                assertThat(m.endMs()).isEqualTo(m.peakMs() + 10_000); // confirmed after the 10 s hold
+                // confirmed once the hold has passed without a new high
+                assertThat(m.endMs()).isEqualTo(m.peakMs() + DefaultDetectorParams.defaults().holdSeconds() * 1000L);
                 assertThat(m.profile()).isEqualTo("default");
+                // its baseline is a smoothed rate: it has no spread to report (not a spread of 0)
+                assertThat(m.baselineStddev()).isNull();
                 assertThat(m.type()).isEqualTo(Moment.TYPE_CHAT_SPIKE);
                 assertThat(m.intensity()).isGreaterThan(DefaultDetectorParams.defaults().threshold());
                 assertThat(m.uniqueChatters()).isGreaterThanOrEqualTo(100);
@@ -78,6 +81,54 @@ class DefaultSpikeDetectorTest {
     }
 
     @Nested
+    class SharpBursts {
+
+        private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
+        private static final Duration TWO_HOURS = Duration.ofHours(2);
+        private final DefaultSpikeDetector withoutShortTrigger = new DefaultSpikeDetector(
+                DefaultDetectorParams.defaults().withBurst(0, DefaultDetectorParams.defaults().burstDeviations()));
+
+        @Test
+        void five_seconds_at_six_times_the_rate_fire_though_the_30_s_window_hardly_moves() {
+            ChatScript chat = ChatScript.from(BEGINNING).poisson(4, TEN_MINUTES, new java.util.Random(1));
+            Instant burst = chat.now();
+            chat.burst(24, "nice one", FIVE_SECONDS).poisson(4, TEN_MINUTES, new java.util.Random(2));
+            Instant burstEnd = burst.plus(FIVE_SECONDS);
+
+            assertThat(chat.runThrough(withoutShortTrigger)).isEmpty();
+            assertThat(chat.runThrough(DEFAULT)).singleElement().satisfies(m -> {
+                assertThat(m.peakMs()).isBetween(ms(burst), ms(burstEnd.plusSeconds(10)));
+                assertThat(m.startMs()).isLessThanOrEqualTo(ms(burst));
+                // It ranks by the 30 s formula: below the threshold, under every moment that crossed it.
+                assertThat(m.intensity()).isLessThan(DefaultDetectorParams.defaults().threshold());
+            });
+        }
+
+        @Test
+        void ordinary_poisson_chat_never_fires_at_any_rate() {
+            for (double rate : new double[] {0.7, 2, 5, 20}) {
+                ChatScript chat = ChatScript.from(BEGINNING).poisson(rate, TWO_HOURS, new java.util.Random((long) (rate * 10)));
+                assertThat(chat.runThrough(DEFAULT)).as("Poisson chat at %s messages per second", rate).isEmpty();
+            }
+        }
+
+        @Test
+        void chat_that_comes_in_waves_needs_a_bigger_wave() {
+            // Every minute a 5 s wave at four times the rate: the short rate's variance learns it.
+            ChatScript chat = ChatScript.from(BEGINNING);
+            java.util.Random random = new java.util.Random(3);
+            for (int minute = 0; minute < 40; minute++) {
+                chat.poisson(3, Duration.ofSeconds(55), random).burst(12, "haha", FIVE_SECONDS);
+            }
+            Instant bigWave = chat.now();
+            chat.burst(36, "HAHAHA", FIVE_SECONDS).poisson(3, TEN_MINUTES, random);
+
+            assertThat(chat.runThrough(DEFAULT)).singleElement()
+                    .satisfies(m -> assertThat(m.peakMs()).isBetween(ms(bigWave), ms(bigWave.plusSeconds(15))));
+        }
+    }
+
+    @Nested
     class Guards {
 
         @Test
@@ -111,7 +162,8 @@ class DefaultSpikeDetectorTest {
         @Test
         void a_second_burst_inside_the_cooldown_is_not_reported_one_after_it_is() {
             ChatScript chat = ChatScript.from(BEGINNING).steady(2, TEN_MINUTES);
-            chat.burst(15, "first", TEN_SECONDS).steady(2, Duration.ofSeconds(30));
+            // The second burst has left the 30 s window before the cooldown ends (else its tail would fire then).
+            chat.burst(15, "first", TEN_SECONDS).steady(2, TEN_SECONDS);
             chat.burst(25, "inside cooldown", TEN_SECONDS).steady(2, Duration.ofMinutes(3));
             Instant afterCooldown = chat.now();
             chat.burst(25, "after cooldown", TEN_SECONDS).steady(2, TEN_MINUTES);
@@ -184,6 +236,8 @@ class DefaultSpikeDetectorTest {
             assertThatThrownBy(() -> d.withThreshold(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> d.withHoldSeconds(-1)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> d.withMinMessagesPerSecond(-1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> d.withBurst(d.windowSeconds() + 1, 10)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> d.withBurst(5, -1)).isInstanceOf(IllegalArgumentException.class);
             assertThat(d.windowSeconds()).isEqualTo(MomentExplainer.CHATTER_WINDOW_SECONDS);
         }
     }

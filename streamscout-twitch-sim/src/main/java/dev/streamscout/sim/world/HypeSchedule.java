@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The scripted hype moments: the ones tests add by hand and, when enabled, the ones the simulator
  * plans by itself a little ahead of time, so that {@code /sim/moments} already lists the next one.
  *
- * <p>Self-planned moments fall every {@code hypeEvery} ±20 %, have the shape of real highlights
- * ({@link HypeShape}: 7-53 s at 2.5-6.6 times the rate, measured on labelled real chat) and favour
+ * <p>Self-planned moments fall every {@code hypeEvery} ±20 %, have the specified shape
+ * ({@link HypeShape}: 5-20 s at 5-15 times the channel's rate) and favour
  * the top channels (weight 1/rank^1.3: about three in four land in the top five,
  * which is where a default ingest is listening).
  */
