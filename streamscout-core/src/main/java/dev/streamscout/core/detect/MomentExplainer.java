@@ -98,12 +98,9 @@ public final class MomentExplainer {
                 if (s.users != null) {
                     chatters.addAll(s.users);
                 }
-                if (s.tokens != null) {
-                    s.tokens.forEach((k, v) -> tokens.merge(k, v, Integer::sum));
-                }
-                if (s.emotes != null) {
-                    s.emotes.forEach((k, v) -> emotes.merge(k, v, Integer::sum));
-                }
+                // Words and emotes are read from the kept lines now, for the few seconds ever explained.
+                s.tokenCounts().forEach((k, v) -> tokens.merge(k, v, Integer::sum));
+                s.emoteCounts().forEach((k, v) -> emotes.merge(k, v, Integer::sum));
             }
         }
         // Samples from the peak second outwards: what chat said when it was loudest.
@@ -111,7 +108,7 @@ public final class MomentExplainer {
                 .thenComparingLong(s -> s.startMs));
         List<String> samples = new ArrayList<>();
         for (SecondBucket s : window) {
-            for (String line : s.samples == null ? List.<String>of() : s.samples) {
+            for (String line : s.samples()) {
                 if (samples.size() < dev.streamscout.core.highlight.Moment.MAX_SAMPLES) {
                     samples.add(line);
                 }

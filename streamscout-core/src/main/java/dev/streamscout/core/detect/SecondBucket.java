@@ -3,43 +3,54 @@ package dev.streamscout.core.detect;
 import dev.streamscout.core.chat.ChatMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one channel said in one second, gathered while the second is open: the counts a
- * detector needs ({@link #toChatSecond()}) and the material a moment's explanation is built from.
+ * detector needs ({@link #toChatSecond()}) and the lines a moment's explanation is built from.
  *
- * <p>A mutable Flink POJO (public fields of lists and maps of strings) so that it can sit in keyed
- * state while the second is open. Commands must be filtered out before {@link #add}.
+ * <p>Per message only what every second needs is worked out (loudness, emotes or not, distinct
+ * chatters); the lines themselves are kept as they came, and their words, emote counts and samples
+ * ({@link #tokenCounts()}, {@link #emoteCounts()}, {@link #samples()}) are read from them only when a
+ * moment is explained, which is rare: nearly every second is never explained, so reading its words
+ * for every message was most of the per-message cost. Copypasta ({@code repeatedMessages}) is counted
+ * once, when the second is closed.
+ *
+ * <p>A mutable Flink POJO (public fields of lists of strings and lines) so that it can sit in keyed
+ * state while the second is open and in {@link RecentChat} after. Commands must be filtered out
+ * before {@link #add}.
  */
 public class SecondBucket {
 
-    /** Samples kept per second; the explanation picks its five from these. */
+    /** Samples an explanation takes per second (the first non-blank lines). */
     public static final int SAMPLES_PER_SECOND = 5;
-    /** Tokens and emotes a closed second keeps for explanations (its most frequent ones). */
+    /** Tokens and emotes of a second that an explanation counts (its most frequent ones). */
     public static final int KEPT_COUNTS = 20;
     private static final int MAX_SAMPLE_LENGTH = 200;
+    /** Past this many chatters, "seen already?" is answered by a hash set instead of scanning the list. */
+    private static final int USER_SET_FROM = 8;
 
     public long startMs;
     public int messages;
     public int emoteMessages;
     public int loudMessages;
     /*
-     * The collections below are created on first use: most seconds of most channels are quiet, and a
-     * closed second keeps only what an explanation reads (see trimForKeeping). Null means empty.
+     * The collections below are created on first use: most seconds of most channels are quiet. Null
+     * means empty.
      */
     /** Distinct chatters (usernames), in order of first message. */
     public List<String> users;
-    /** Normalised text to how many messages had it, for copypasta; dropped when the second closes. */
-    public Map<String, Integer> texts;
-    public Map<String, Integer> tokens;
-    public Map<String, Integer> emotes;
-    /** The first few lines of the second, as {@code user: text}. */
-    public List<String> samples;
+    /** Every message of the second, in order of arrival. */
+    public List<ChatLine> lines;
     /** Cause tags of structured events in this second. */
     public List<String> causes;
+
+    /** Mirror of {@link #users} for busy seconds; rebuilt on demand, never serialized. */
+    private transient Set<String> userSet;
 
     public SecondBucket() {}
 
@@ -47,51 +58,67 @@ public class SecondBucket {
         this.startMs = startMs;
     }
 
+    /**
+     * A bucket as it was, from its counts and lines (a serializer reading one back); the distinct
+     * chatters are the lines' senders in order of first appearance, as {@link #add} gathered them.
+     */
+    public static SecondBucket restore(long startMs, int messages, int emoteMessages, int loudMessages,
+            List<ChatLine> lines, List<String> causes) {
+        SecondBucket bucket = new SecondBucket(startMs);
+        bucket.messages = messages;
+        bucket.emoteMessages = emoteMessages;
+        bucket.loudMessages = loudMessages;
+        bucket.lines = lines;
+        bucket.causes = causes;
+        if (lines != null) {
+            for (ChatLine line : lines) {
+                if (line.user != null && !line.user.isEmpty()) {
+                    bucket.addUser(line.user);
+                }
+            }
+        }
+        return bucket;
+    }
+
     /** Counts one chat message into the second. */
     public void add(ChatMessage message) {
+        add(message.username(), message.message(), message.emotes());
+    }
+
+    /** Counts one chat line (sender, text, emotes in order of appearance) into the second. */
+    public void add(String user, String text, List<String> emotes) {
         messages++;
-        String text = message.message();
-        List<String> messageEmotes = message.emotes();
-        if (!messageEmotes.isEmpty()) {
+        if (emotes != null && !emotes.isEmpty()) {
             emoteMessages++;
-            if (emotes == null) {
-                emotes = new HashMap<>();
-            }
-            for (String emote : messageEmotes) {
-                emotes.merge(emote, 1, Integer::sum);
-            }
         }
         if (ChatSignals.isLoud(text)) {
             loudMessages++;
         }
-        String user = message.username();
         if (user != null && !user.isEmpty()) {
-            if (users == null) {
-                users = new ArrayList<>();
-            }
+            addUser(user);
+        }
+        if (lines == null) {
+            lines = new ArrayList<>(2);
+        }
+        lines.add(new ChatLine(user, text, emotes));
+    }
+
+    private void addUser(String user) {
+        if (users == null) {
+            users = new ArrayList<>(2);
+        }
+        int n = users.size();
+        if (n < USER_SET_FROM) {
             if (!users.contains(user)) {
                 users.add(user);
             }
+            return;
         }
-        if (texts == null) {
-            texts = new HashMap<>();
+        if (userSet == null || userSet.size() != n) {
+            userSet = new HashSet<>(users);
         }
-        texts.merge(ChatSignals.normalise(text), 1, Integer::sum);
-        // Emotes are counted as emotes, not also as words (tokens are lower-cased, emote names are not).
-        for (String token : ChatSignals.tokens(text)) {
-            if (!isEmoteWord(token, messageEmotes)) {
-                if (tokens == null) {
-                    tokens = new HashMap<>();
-                }
-                tokens.merge(token, 1, Integer::sum);
-            }
-        }
-        if (!text.isBlank() && (samples == null || samples.size() < SAMPLES_PER_SECOND)) {
-            if (samples == null) {
-                samples = new ArrayList<>(SAMPLES_PER_SECOND);
-            }
-            String line = (user == null ? "" : user + ": ") + text;
-            samples.add(line.length() > MAX_SAMPLE_LENGTH ? line.substring(0, MAX_SAMPLE_LENGTH) : line);
+        if (userSet.add(user)) {
+            users.add(user);
         }
     }
 
@@ -105,50 +132,23 @@ public class SecondBucket {
         loudMessages += later.loudMessages;
         if (later.users != null) {
             if (users == null) {
-                users = new ArrayList<>(later.users.size());
-            }
-            for (String user : later.users) {
-                if (!users.contains(user)) {
-                    users.add(user);
+                users = new ArrayList<>(later.users);
+            } else {
+                for (String user : later.users) {
+                    addUser(user);
                 }
             }
         }
-        texts = sum(texts, later.texts);
-        tokens = sum(tokens, later.tokens);
-        emotes = sum(emotes, later.emotes);
-        if (later.samples != null) {
-            for (String line : later.samples) {
-                if (samples == null) {
-                    samples = new ArrayList<>(SAMPLES_PER_SECOND);
-                }
-                if (samples.size() < SAMPLES_PER_SECOND) {
-                    samples.add(line);
-                }
+        if (later.lines != null) {
+            if (lines == null) {
+                lines = new ArrayList<>(later.lines);
+            } else {
+                lines.addAll(later.lines);
             }
         }
         if (later.causes != null) {
             later.causes.forEach(this::noteCause);
         }
-    }
-
-    private static Map<String, Integer> sum(Map<String, Integer> into, Map<String, Integer> more) {
-        if (more == null || more.isEmpty()) {
-            return into;
-        }
-        if (into == null) {
-            return new HashMap<>(more);
-        }
-        more.forEach((k, v) -> into.merge(k, v, Integer::sum));
-        return into;
-    }
-
-    private static boolean isEmoteWord(String token, List<String> emotes) {
-        for (String emote : emotes) {
-            if (emote.toLowerCase(Locale.ROOT).equals(token)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Notes a structured event (see {@link CauseTags}) in this second. */
@@ -164,19 +164,77 @@ public class SecondBucket {
         }
     }
 
-    /**
-     * Keeps of a closed second only what an explanation reads: no texts, and the {@value #KEPT_COUNTS}
-     * most frequent tokens and emotes (an explanation shows the top five over fifteen seconds; the long
-     * tail of words said once or twice in a second never reaches it, but costs most of the memory).
-     */
+    /** The second is closed: nothing more will be added, so the chatter lookup can go. */
     void trimForKeeping() {
-        texts = null;
-        tokens = mostFrequent(tokens);
-        emotes = mostFrequent(emotes);
+        userSet = null;
+    }
+
+    /**
+     * The {@value #KEPT_COUNTS} most frequent words of the second (all when fewer), with how many
+     * messages said them: lower-cased {@link ChatSignals#tokens}, a message's own emotes not counted as words
+     * (tokens are lower-cased, emote names are not). Worked out from the lines on each call.
+     */
+    public Map<String, Integer> tokenCounts() {
+        Map<String, Integer> tokens = new HashMap<>();
+        if (lines != null) {
+            for (ChatLine line : lines) {
+                for (String token : ChatSignals.tokens(line.text)) {
+                    if (!isEmoteWord(token, line.emotes)) {
+                        tokens.merge(token, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return mostFrequent(tokens);
+    }
+
+    /** The {@value #KEPT_COUNTS} most frequent emotes of the second (all when fewer), one count per use. */
+    public Map<String, Integer> emoteCounts() {
+        Map<String, Integer> emotes = new HashMap<>();
+        if (lines != null) {
+            for (ChatLine line : lines) {
+                if (line.emotes != null) {
+                    for (String emote : line.emotes) {
+                        emotes.merge(emote, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return mostFrequent(emotes);
+    }
+
+    /** The first {@value #SAMPLES_PER_SECOND} non-blank lines of the second, as {@code user: text}. */
+    public List<String> samples() {
+        List<String> samples = new ArrayList<>(SAMPLES_PER_SECOND);
+        if (lines != null) {
+            for (ChatLine line : lines) {
+                if (samples.size() == SAMPLES_PER_SECOND) {
+                    break;
+                }
+                String text = line.text == null ? "" : line.text;
+                if (!text.isBlank()) {
+                    String sample = (line.user == null ? "" : line.user + ": ") + text;
+                    samples.add(sample.length() > MAX_SAMPLE_LENGTH ? sample.substring(0, MAX_SAMPLE_LENGTH) : sample);
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static boolean isEmoteWord(String token, List<String> emotes) {
+        if (emotes == null) {
+            return false;
+        }
+        for (String emote : emotes) {
+            if (emote.toLowerCase(Locale.ROOT).equals(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Integer> mostFrequent(Map<String, Integer> counts) {
-        if (counts == null || counts.size() <= KEPT_COUNTS) {
+        if (counts.size() <= KEPT_COUNTS) {
             return counts;
         }
         Map<String, Integer> kept = new HashMap<>();
@@ -188,15 +246,25 @@ public class SecondBucket {
 
     /** What the detector sees of this second. */
     public ChatSecond toChatSecond() {
+        int chatters = users == null ? 0 : users.size();
+        return new ChatSecond(startMs, messages, chatters, emoteMessages, loudMessages, repeatedMessages(), chatters);
+    }
+
+    /** Messages whose normalised text another message of this second also had (copypasta). */
+    private int repeatedMessages() {
+        if (lines == null || lines.size() < 2) {
+            return 0;
+        }
+        Map<String, Integer> texts = new HashMap<>(lines.size() * 2);
+        for (ChatLine line : lines) {
+            texts.merge(ChatSignals.normalise(line.text), 1, Integer::sum);
+        }
         int repeated = 0;
-        if (texts != null) {
-            for (int n : texts.values()) {
-                if (n > 1) {
-                    repeated += n;
-                }
+        for (int n : texts.values()) {
+            if (n > 1) {
+                repeated += n;
             }
         }
-        int chatters = users == null ? 0 : users.size();
-        return new ChatSecond(startMs, messages, chatters, emoteMessages, loudMessages, repeated, chatters);
+        return repeated;
     }
 }

@@ -57,8 +57,8 @@ class ChatSignalsAndCausesTest {
         assertThat(s.emoteMessages()).isEqualTo(4);
         assertThat(s.loudMessages()).isEqualTo(1);
         assertThat(s.repeatedMessages()).isEqualTo(4);
-        assertThat(bucket.emotes).containsEntry("Kappa", 4);
-        assertThat(bucket.tokens).doesNotContainKey("kappa").containsEntry("same", 4);
+        assertThat(bucket.emoteCounts()).containsEntry("Kappa", 4);
+        assertThat(bucket.tokenCounts()).doesNotContainKey("kappa").containsEntry("same", 4);
     }
 
     @Test

@@ -2,15 +2,18 @@ package dev.streamscout.job.detect;
 
 import dev.streamscout.core.chat.ChatMessage;
 import dev.streamscout.core.detect.SecondBucket;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * Part of one channel's second of chat, gathered before {@code keyBy} by {@link SecondPreAggregator}:
  * the shuffle and the detector's keyed state see one of these per channel and second instead of one
  * record per message.
  *
- * <p>A Flink POJO. Usually one per channel and second; a second whose chat straggles past a flush
- * comes in more parts, which the detector merges ({@link SecondBucket#merge}).
+ * <p>Usually one per channel and second; a second whose chat straggles past a flush comes in more
+ * parts, which the detector merges ({@link SecondBucket#merge}). Serialized by
+ * {@link ChatSecondSummarySerializer} (a compact binary form), not as a POJO.
  */
+@TypeInfo(ChatSecondSummaryTypeInfo.Factory.class)
 public class ChatSecondSummary {
 
     public String channelId;

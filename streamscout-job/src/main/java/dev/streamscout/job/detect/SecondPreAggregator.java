@@ -13,8 +13,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * Local pre-aggregation before {@code keyBy(channel)}: chained to the source, it gathers messages into
  * one {@link ChatSecondSummary} per channel and second and hands a second on when the watermark passes
  * its end, just before the watermark itself (so the detector has it when it closes that second). The
- * per-message work (reading the line for loudness, words, emotes) happens here; the network and the
- * detector's keyed state see one record per channel-second.
+ * per-message work (loudness, emotes, distinct chatters, the line kept for explanations) happens here;
+ * the network and the detector's keyed state see one record per channel-second.
  *
  * <p>Nothing is kept across checkpoints: everything pending is emitted before each checkpoint barrier,
  * so it is in the downstream state the checkpoint holds. When the watermark stops moving (an idle

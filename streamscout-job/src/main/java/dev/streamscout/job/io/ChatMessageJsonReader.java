@@ -15,7 +15,8 @@ import java.util.List;
  * introspection, a property map lookup per field, a creator call) cost more than the rest of the
  * per-message work. It reads what {@code Json.fromBytes(bytes, ChatMessage.class)} reads: the same
  * fields, unknown ones skipped, numbers and booleans accepted as text, a quoted or fractional
- * {@code timestamp} taken as a number, null for a missing field.
+ * {@code timestamp} taken as a number, null for a missing field. Records of the plain shape chat
+ * always has are read straight from the bytes ({@link ChatMessageByteScanner}), the rest through Jackson.
  */
 public final class ChatMessageJsonReader {
 
@@ -28,6 +29,12 @@ public final class ChatMessageJsonReader {
      * @throws NullPointerException   when {@code channel_id} is missing (as the record's constructor does)
      */
     public static ChatMessage read(byte[] json) {
+        ChatMessage plain = ChatMessageByteScanner.read(json);
+        return plain != null ? plain : readTokens(json);
+    }
+
+    /** {@link #read} through Jackson's token stream, for every record whatever its shape. */
+    static ChatMessage readTokens(byte[] json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("expected a JSON object");

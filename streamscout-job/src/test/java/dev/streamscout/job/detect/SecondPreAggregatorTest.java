@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamscout.core.chat.ChatMessage;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
-import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +103,24 @@ class SecondPreAggregatorTest {
     }
 
     @Test
-    void the_summary_is_a_flink_pojo_without_kryo() {
-        PojoTestUtils.assertSerializedAsPojoWithoutKryo(ChatSecondSummary.class);
-        assertThat(TypeInformation.of(ChatSecondSummary.class)).isInstanceOf(PojoTypeInfo.class);
+    void the_summary_has_its_own_serializer_and_reads_back_as_written() throws Exception {
+        assertThat(TypeInformation.of(ChatSecondSummary.class)).isEqualTo(ChatSecondSummaryTypeInfo.INSTANCE);
+        ChatSecondSummary summary = new ChatSecondSummary("42", 7_000);
+        summary.add(new ChatMessage("42", "chan", "id1", "ann", "Ann", "LUL LUL LUL", 7_100, List.of("LUL", "LUL"), "m1"));
+        summary.add(new ChatMessage("42", "chan", "id2", "", "", "ｎｉｃｅ ㅋㅋㅋ 😂", 7_200, List.of(), "m2"));
+        summary.add(new ChatMessage("42", "chan", "id3", null, null, "", 7_300, List.of(), "m3"));
+        summary.add(new ChatMessage("42", "chan", "id1", "ann", "Ann", "again", 7_400, List.of(), "m4"));
+        summary.bucket.noteCause("raid");
+        summary.lateCandidate = new ChatMessage("42", null, null, "bob", null, "late", 7_999, List.of("Kappa"), null);
+
+        ChatSecondSummarySerializer serializer = ChatSecondSummarySerializer.INSTANCE;
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(summary, out);
+        ChatSecondSummary back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(back).usingRecursiveComparison().ignoringFields("bucket.userSet").isEqualTo(summary);
+        assertThat(back.bucket.users).containsExactly("ann");
+        assertThat(serializer.copy(summary)).usingRecursiveComparison().ignoringFields("bucket.userSet")
+                .isEqualTo(summary);
     }
 }
