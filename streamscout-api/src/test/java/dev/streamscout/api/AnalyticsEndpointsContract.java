@@ -179,6 +179,9 @@ abstract class AnalyticsEndpointsContract {
         assertThat(newest.get("peak").asText()).isEqualTo("2026-01-11T11:59:00Z");
         assertThat(newest.get("start").asText()).isEqualTo("2026-01-11T11:58:56Z");
         assertThat(newest.get("intensity").asDouble()).isEqualTo(13.0);
+        assertThat(newest.get("baseline_stddev").asDouble()).isEqualTo(1.25);
+        // A viewer drop's baseline (the viewers before it) has no spread: null, not 0.
+        assertThat(moments.get(1).get("baseline_stddev").isNull()).isTrue();
         assertThat(newest.get("vod_offset_seconds").asLong()).isEqualTo(2 * 3600 - 60);
         assertThat(newest.get("vod_url").asText()).isEqualTo(AnalyticsFixture.NEWEST_VOD_URL);
         assertThat(moments.get(2).get("vod_url").isNull()).isTrue();

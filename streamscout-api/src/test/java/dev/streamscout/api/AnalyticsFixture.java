@@ -117,7 +117,7 @@ public final class AnalyticsFixture {
                 "403: clips disabled"));
         long drop = NOW.minusSeconds(90).toEpochMilli();
         moments.insert(new StoredMoment(Moment.momentId("1001", drop), "1001", "alpha", StoredMoment.VIEWER_DROP,
-                drop - 60_000, drop, drop, 0.5, 1000, 0, 500, 0, 0, null, null, null, null, null,
+                drop - 60_000, drop, drop, 0.5, 1000, null, 500, 0, 0, null, null, null, null, null,
                 started.toEpochMilli(), (drop - started.toEpochMilli()) / 1000, drop + 10));
     }
 
@@ -125,7 +125,7 @@ public final class AnalyticsFixture {
         long p = peak.toEpochMilli();
         return new StoredMoment(Moment.momentId(channelId, p), channelId, login, StoredMoment.CHAT_SPIKE, p - 4_000, p,
                 p + 3_000, intensity, 2.5, 1.25, 31.0, 87, 40, List.of("no", "way"), List.of("KEKW"),
-                List.of("amy: NO WAY", "bob_99: " + XSS, "a line without a user"), List.of("raid"), "default",
+                List.of("amy: NO WAY", "bob_99: " + XSS, "a line without a user"), List.of("raid"), "seed",
                 NOW.minus(Duration.ofHours(2)).toEpochMilli(), null, p + 2_000)
                 .withStreamStart(NOW.minus(Duration.ofHours(2)).toEpochMilli());
     }

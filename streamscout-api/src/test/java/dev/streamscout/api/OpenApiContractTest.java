@@ -237,7 +237,7 @@ class OpenApiContractTest {
         // Guards the conformance test above: it must see clips of each kind and filled metrics.
         String moments = get(analytics.port(), "/streams/1001/moments?limit=3").body();
         assertThat(moments).contains("\"status\":\"CREATED\"", "\"status\":\"FAILED\"", "\"clip\":null",
-                "\"next_cursor\":\"");
+                "\"next_cursor\":\"", "\"baseline_stddev\":null", "\"baseline_stddev\":1.25");
         String metrics = get(analytics.port(), "/streams/1001/metrics").body();
         assertThat(metrics).contains("\"viewers\":null", "\"viewers\":9", "\"sentiment\":null", "\"sentiment\":0.5");
         assertThat(contract.errors("MomentPage", moments.replace("\"type\":\"viewer_drop\"", "\"type\":\"drop\"")))

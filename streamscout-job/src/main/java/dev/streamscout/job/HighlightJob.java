@@ -21,18 +21,26 @@ import dev.streamscout.job.clip.ClipMaker;
 import dev.streamscout.job.clip.ClipRequester;
 import dev.streamscout.job.detect.CauseEvent;
 import dev.streamscout.job.detect.ChatSecondSummary;
+import dev.streamscout.job.detect.ChatSecondSummaryTypeInfo;
 import dev.streamscout.job.detect.PreAggregatedDetectorFunction;
 import dev.streamscout.job.detect.SecondPreAggregator;
 import dev.streamscout.job.detect.SpikeDetectorFunction;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.TimestampAssigner;
+import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.SourceTransformation;
+import org.apache.flink.streaming.api.transformations.TimestampsAndWatermarksTransformation;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
@@ -42,7 +50,8 @@ import org.apache.flink.util.OutputTag;
  * The "highlights" dataflow, independent of where chat comes from and where clips go:
  *
  * <pre>
- * chat → drop !commands → event time (tmi-sent-ts, bounded out-of-orderness, idleness)
+ * chat → drop !commands → event time (tmi-sent-ts, bounded out-of-orderness, idleness; per partition
+ *        inside a Kafka source given {@link #chatEventTime}, otherwise stamped after the source)
  *      → per channel and second, pre-aggregated in the source's tasks
  *      → keyBy(channel) → spike detector (1 s buckets) → moments
  * chat-events → raids, gift bombs, announcements → keyBy(channel) ↗ (cause tags)
@@ -158,7 +167,8 @@ public final class HighlightJob {
      * Adds the job with every input and output to {@code env}'s graph.
      *
      * @param env           the environment the streams belong to
-     * @param chat          chat messages in any order (event time comes from their timestamps)
+     * @param chat          chat messages in any order (event time comes from their timestamps); from a source
+     *                      given {@link #chatEventTime} it keeps that source's per-partition watermarks
      * @param causes        raids, gift-sub bombs and announcements from {@code chat-events}, which tag the
      *                      moments after them; null: moments carry no cause tags
      * @param lifecycle     {@code stream-lifecycle} events (stream start for VOD offsets, viewer drops);
@@ -186,13 +196,14 @@ public final class HighlightJob {
         int sourceParallelism = chat.getParallelism();
         SingleOutputStreamOperator<ChatMessage> counted = chat
                 .filter(message -> !message.isCommand()).setParallelism(sourceParallelism)
-                .uid("drop-commands").name("Drop !commands")
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ChatMessage>forBoundedOutOfOrderness(settings.outOfOrderness())
-                        .withTimestampAssigner((message, previous) -> message.timestamp())
-                        .withIdleness(settings.idleTimeout()))
-                .setParallelism(sourceParallelism)
-                .uid("event-time").name("Event time from tmi-sent-ts");
+                .uid("drop-commands").name("Drop !commands");
+        if (!stampedBySource(chat)) {
+            // A source without partitions (collections in tests, the benchmark's replay): stamped here,
+            // one watermark per source subtask.
+            counted = counted.assignTimestampsAndWatermarks(chatEventTime(settings))
+                    .setParallelism(sourceParallelism)
+                    .uid("event-time").name("Event time from tmi-sent-ts");
+        }
 
         // Events only annotate seconds; event time is the chat's. A live event source that has nothing to
         // say goes idle after the idle timeout, so it never holds the detector's event time back for long;
@@ -204,12 +215,15 @@ public final class HighlightJob {
                                 .withIdleness(settings.idleTimeout()))
                         .uid("cause-event-time").name("Event time of chat events")
                 : counted.flatMap((ChatMessage message, Collector<CauseEvent> out) -> { }, Types.POJO(CauseEvent.class))
+                        // Chained in the source's tasks: at another parallelism every chat message would be
+                        // serialized and shipped to it only to be dropped.
+                        .setParallelism(sourceParallelism)
                         .uid("no-chat-events").name("No chat-events input");
 
         // Pre-aggregation in the source's tasks: the shuffle and the detector's keyed state see one record
         // per channel and second, not one per message.
         DataStream<ChatSecondSummary> chatSeconds = counted
-                .transform("Chat per channel second", Types.POJO(ChatSecondSummary.class),
+                .transform("Chat per channel second", ChatSecondSummaryTypeInfo.INSTANCE,
                         new SecondPreAggregator(PRE_AGGREGATION_IDLE_FLUSH.toMillis()))
                 .setParallelism(sourceParallelism)
                 .uid("chat-per-channel-second").name("Chat per channel second");
@@ -259,6 +273,56 @@ public final class HighlightJob {
         }
         return new Outputs(moments, clips, moments.getSideOutput(SpikeDetectorFunction.LATE_MESSAGES), stored,
                 summaries, stats, live);
+    }
+
+    /**
+     * Event time of chat: {@code tmi-sent-ts}, bounded out-of-orderness, and idleness after
+     * {@link JobSettings#idleTimeout()}. Pass it to {@code env.fromSource(source, chatEventTime(settings), name)}
+     * of a partitioned source (Kafka): the source then keeps one watermark per partition and emits their
+     * minimum, with each partition going idle on its own, so a subtask that reads one partition's backlog
+     * ahead of another's (a replay after a restore) never makes the other's messages late. {@link #define}
+     * leaves such a stream's event time as the source made it; any other chat is stamped after its source.
+     */
+    public static WatermarkStrategy<ChatMessage> chatEventTime(JobSettings settings) {
+        return new ChatEventTime(WatermarkStrategy
+                .<ChatMessage>forBoundedOutOfOrderness(settings.outOfOrderness())
+                .withTimestampAssigner((message, previous) -> message.timestamp())
+                .withIdleness(settings.idleTimeout()));
+    }
+
+    /** {@link #chatEventTime}'s strategy, a type of its own so that {@link #define} can recognise it. */
+    private static final class ChatEventTime implements WatermarkStrategy<ChatMessage> {
+        private static final long serialVersionUID = 1L;
+        private final WatermarkStrategy<ChatMessage> strategy;
+
+        ChatEventTime(WatermarkStrategy<ChatMessage> strategy) {
+            this.strategy = strategy;
+        }
+
+        @Override
+        public WatermarkGenerator<ChatMessage> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+            return strategy.createWatermarkGenerator(context);
+        }
+
+        @Override
+        public TimestampAssigner<ChatMessage> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+            return strategy.createTimestampAssigner(context);
+        }
+    }
+
+    /**
+     * Whether {@code chat} comes, through operators that keep timestamps and watermarks (a test's tap, a
+     * map), from a source given {@link #chatEventTime}.
+     */
+    private static boolean stampedBySource(DataStream<ChatMessage> chat) {
+        Transformation<?> upstream = chat.getTransformation();
+        while (!(upstream instanceof SourceTransformation<?, ?, ?>)
+                && !(upstream instanceof TimestampsAndWatermarksTransformation<?>)
+                && upstream.getInputs().size() == 1) {
+            upstream = upstream.getInputs().get(0);
+        }
+        return upstream instanceof SourceTransformation<?, ?, ?> source
+                && source.getWatermarkStrategy() instanceof ChatEventTime;
     }
 
     /** The detector's per-second side output, and every clip outcome as {@code clip_ready}. */

@@ -47,7 +47,7 @@ public final class HighlightPipeline {
         checkpoints.applyTo(env);
         env.setParallelism(job.parallelism());
         DataStream<ChatMessage> chat = env
-                .fromSource(ChatKafkaSource.create(kafka), WatermarkStrategy.noWatermarks(), "Kafka " + kafka.topic())
+                .fromSource(ChatKafkaSource.create(kafka), HighlightJob.chatEventTime(job), "Kafka " + kafka.topic())
                 .uid("chat-source").name("Kafka " + kafka.topic());
         DataStream<StreamLifecycleEvent> lifecycle = env
                 .fromSource(AnalyticsKafkaIo.lifecycleSource(kafka, topics.lifecycleTopic()),

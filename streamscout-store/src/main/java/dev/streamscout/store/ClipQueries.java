@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 /**
  * The filtered, paged clip list of {@code GET /v1.0/clip} ({@link ClipSearch}). Keyset paging on
  * (peak, moment id) keeps a page's cost independent of how deep it is and never repeats or skips a clip
- * when new ones arrive. The time range runs on {@code clips_peak_at_idx}, a broadcaster given by id on
- * {@code clips_channel_peak_at_idx}.
+ * when new ones arrive. The time range runs on {@code clips_peak_at_idx}; a broadcaster, an id or a login,
+ * on {@code clips_channel_peak_at_idx} and {@code clips_login_peak_at_idx} (migration V7), each read only
+ * as far as one page.
  */
 public final class ClipQueries {
 
@@ -28,20 +29,72 @@ public final class ClipQueries {
 
     /** At most {@code limit} clips matching {@code search}, newest peak first. */
     public List<Clip> page(ClipSearch search, int limit) {
+        Statement statement = statement(search, limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            statement.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Clip> clips = new ArrayList<>();
+                while (rs.next()) {
+                    clips.add(ClipSql.read(rs));
+                }
+                return clips;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Querying clips failed", e);
+        }
+    }
+
+    /** The SQL of one page and its parameters in order (the query plan test explains the same statement). */
+    record Statement(String sql, List<Object> args) {
+
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof java.time.OffsetDateTime) {
+                    ps.setObject(i + 1, arg, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    ps.setObject(i + 1, arg);
+                }
+            }
+        }
+    }
+
+    static Statement statement(ClipSearch search, int limit) {
         Objects.requireNonNull(search, "search");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-        StringBuilder sql = new StringBuilder(ClipDao.SELECT).append(" WHERE peak_at >= ? AND peak_at < ?");
-        List<Object> args = new ArrayList<>(List.of(ClipSql.toTimestamp(search.start()),
-                ClipSql.toTimestamp(search.end())));
-        if (search.broadcaster() != null) {
-            // Either form of the broadcaster: ids are Twitch's numeric user ids, logins are stored lower case
-            // as IRC delivers them.
-            sql.append(" AND (channel_id = ? OR channel_login = ?)");
-            args.add(search.broadcaster());
-            args.add(search.broadcaster().toLowerCase(Locale.ROOT));
+        List<Object> args = new ArrayList<>();
+        if (search.broadcaster() == null) {
+            String sql = ClipDao.SELECT + " WHERE peak_at >= ? AND peak_at < ?" + filters(search, args) + ClipDao.ORDER;
+            args.add(limit);
+            return new Statement(sql, args);
         }
+        // Either form of the broadcaster: ids are Twitch's numeric user ids, logins are stored lower case as IRC
+        // delivers them. One page from each side, each read newest first along its own index
+        // (clips_channel_peak_at_idx, clips_login_peak_at_idx) and stopped after a page, then merged: with
+        // "channel_id = ? OR channel_login = ?" PostgreSQL can only walk the whole time range or sort both sides.
+        // UNION, not UNION ALL: a clip whose id and login are the same string is on both sides.
+        StringBuilder sql = new StringBuilder("SELECT " + ClipSql.COLUMNS + " FROM (");
+        String[] sides = {"channel_id", "channel_login"};
+        String[] values = {search.broadcaster(), search.broadcaster().toLowerCase(Locale.ROOT)};
+        for (int i = 0; i < sides.length; i++) {
+            sql.append(i == 0 ? "(" : " UNION (").append(ClipDao.SELECT).append(" WHERE ").append(sides[i])
+                    .append(" = ? AND peak_at >= ? AND peak_at < ?");
+            args.add(values[i]);
+            sql.append(filters(search, args)).append(ClipDao.ORDER).append(')');
+            args.add(limit);
+        }
+        sql.append(") c").append(ClipDao.ORDER);
+        args.add(limit);
+        return new Statement(sql.toString(), args);
+    }
+
+    /** Appends the time range's values and the optional filters' values to {@code args}; returns their SQL. */
+    private static String filters(ClipSearch search, List<Object> args) {
+        args.add(ClipSql.toTimestamp(search.start()));
+        args.add(ClipSql.toTimestamp(search.end()));
+        StringBuilder sql = new StringBuilder();
         if (search.minIntensity() != null) {
             sql.append(" AND intensity >= ?");
             args.add(search.minIntensity());
@@ -53,26 +106,6 @@ public final class ClipQueries {
             args.add(peak);
             args.add(search.after().momentId());
         }
-        sql.append(ClipDao.ORDER);
-        args.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) {
-                Object arg = args.get(i);
-                if (arg instanceof java.time.OffsetDateTime) {
-                    ps.setObject(i + 1, arg, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    ps.setObject(i + 1, arg);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Clip> clips = new ArrayList<>();
-                while (rs.next()) {
-                    clips.add(ClipSql.read(rs));
-                }
-                return clips;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Querying clips failed", e);
-        }
+        return sql.toString();
     }
 }

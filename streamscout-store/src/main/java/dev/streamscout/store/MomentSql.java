@@ -37,7 +37,11 @@ public final class MomentSql {
         ps.setObject(7, ClipSql.toTimestamp(m.endMs()), Types.TIMESTAMP_WITH_TIMEZONE);
         ps.setDouble(8, finite(m.intensity()));
         ps.setDouble(9, finite(m.baselineMean()));
-        ps.setDouble(10, finite(m.baselineStddev()));
+        if (m.baselineStddev() == null) {
+            ps.setNull(10, Types.DOUBLE);
+        } else {
+            ps.setDouble(10, finite(m.baselineStddev()));
+        }
         ps.setDouble(11, finite(m.rate()));
         ps.setInt(12, m.messageCount());
         ps.setInt(13, m.uniqueChatters());
@@ -65,6 +69,8 @@ public final class MomentSql {
         OffsetDateTime started = rs.getObject("stream_started_at", OffsetDateTime.class);
         long offset = rs.getLong("vod_offset_seconds");
         Long vodOffset = rs.wasNull() ? null : offset;
+        double stddev = rs.getDouble("baseline_stddev");
+        Double baselineStddev = rs.wasNull() ? null : stddev;
         return new StoredMoment(
                 rs.getString("id"),
                 rs.getString("channel_id"),
@@ -75,7 +81,7 @@ public final class MomentSql {
                 epochMs(rs.getObject("end_at", OffsetDateTime.class)),
                 rs.getDouble("intensity"),
                 rs.getDouble("baseline_mean"),
-                rs.getDouble("baseline_stddev"),
+                baselineStddev,
                 rs.getDouble("rate"),
                 rs.getInt("message_count"),
                 rs.getInt("unique_chatters"),

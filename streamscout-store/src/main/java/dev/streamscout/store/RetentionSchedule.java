@@ -17,7 +17,7 @@ public final class RetentionSchedule implements AutoCloseable {
 
     public static final Duration DEFAULT_PERIOD = Duration.ofHours(1);
     /** Lets start-up settle (the job's first writes, the API) before the first deletes. */
-    static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(30);
+    public static final Duration FIRST_RUN_DELAY = Duration.ofSeconds(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
 
@@ -38,11 +38,6 @@ public final class RetentionSchedule implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> runOnce(job), firstDelay.toMillis(), period.toMillis(),
                 TimeUnit.MILLISECONDS);
         return new RetentionSchedule(executor);
-    }
-
-    /** Hourly, first after {@link #FIRST_RUN_DELAY}. */
-    public static RetentionSchedule hourly(RetentionJob job) {
-        return start(job, FIRST_RUN_DELAY, DEFAULT_PERIOD);
     }
 
     private static void runOnce(RetentionJob job) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param endMs            its last instant
  * @param intensity        how strong it is (detector units; for a viewer drop, the fraction lost)
  * @param baselineMean     what the detector compared with (messages per second, or viewers before a drop)
- * @param baselineStddev   spread of the baseline (0 when not applicable)
+ * @param baselineStddev   spread of the baseline; null when there is none (the default profile, viewer drops)
  * @param rate             messages per second at the peak (viewers after a drop)
  * @param messageCount     messages counted at the peak
  * @param uniqueChatters   distinct chatters in the burst
@@ -45,7 +45,7 @@ public record StoredMoment(
         long endMs,
         double intensity,
         double baselineMean,
-        double baselineStddev,
+        Double baselineStddev,
         double rate,
         int messageCount,
         int uniqueChatters,
@@ -74,7 +74,7 @@ public record StoredMoment(
 
     /** A moment without a VOD link. */
     public StoredMoment(String id, String channelId, String channelLogin, String type, long startMs, long peakMs,
-            long endMs, double intensity, double baselineMean, double baselineStddev, double rate, int messageCount,
+            long endMs, double intensity, double baselineMean, Double baselineStddev, double rate, int messageCount,
             int uniqueChatters, List<String> topTokens, List<String> topEmotes, List<String> sampleMessages,
             List<String> causeTags, String profile, Long streamStartedMs, Long vodOffsetSeconds, long detectedMs) {
         this(id, channelId, channelLogin, type, startMs, peakMs, endMs, intensity, baselineMean, baselineStddev, rate,

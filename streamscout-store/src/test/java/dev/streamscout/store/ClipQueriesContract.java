@@ -66,4 +66,25 @@ abstract class ClipQueriesContract extends DatabaseContract {
         }
         assertThat(paged).containsExactlyElementsOf(all);
     }
+
+    @Test
+    void aBroadcastersPagesFollowEachOtherAndAClipMatchingByIdAndLoginComesOnce() {
+        Clip sameIdAndLogin = new Clip("77:1", null, "77", "77", NOON.plusSeconds(30).toEpochMilli(),
+                NOON.plusSeconds(31).toEpochMilli(), null, null, "title", 3.0, 5,
+                dev.streamscout.core.highlight.ClipStatus.PENDING, null);
+        new ClipDao(database.dataSource()).insert(sameIdAndLogin);
+
+        assertThat(queries.page(new ClipSearch(FROM, TO, "77", null, null), 10)).containsExactly(sameIdAndLogin);
+        List<Clip> paged = new ArrayList<>();
+        ClipSearch.Position after = null;
+        for (int pages = 0; pages < 10; pages++) {
+            List<Clip> page = queries.page(new ClipSearch(FROM, TO, "1", null, after), 1);
+            if (page.isEmpty()) {
+                break;
+            }
+            paged.addAll(page);
+            after = new ClipSearch.Position(page.get(0).peakMs(), page.get(0).momentId());
+        }
+        assertThat(paged).containsExactly(weak1, strong1);
+    }
 }

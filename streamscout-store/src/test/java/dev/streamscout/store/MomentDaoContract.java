@@ -42,10 +42,11 @@ abstract class MomentDaoContract extends DatabaseContract {
                 .withVodUrl("https://www.twitch.tv/videos/2000000001?t=3h0m0s");
     }
 
+    /** A viewer drop: no login, no explanation, and no baseline spread (NULL in the table). */
     static StoredMoment viewerDrop(String channelId, Instant at) {
         long t = at.toEpochMilli();
         return new StoredMoment(Moment.momentId(channelId, t), channelId, null, StoredMoment.VIEWER_DROP, t - 60_000,
-                t, t, 0.5, 1000, 0, 500, 0, 0, null, null, null, null, null, null, null, t + 10);
+                t, t, 0.5, 1000, null, 500, 0, 0, null, null, null, null, null, null, null, t + 10);
     }
 
     @Test
@@ -61,6 +62,8 @@ abstract class MomentDaoContract extends DatabaseContract {
         assertThat(full.vodOffsetSeconds()).isEqualTo(3 * 3600L);
         assertThat(full.vodUrl()).isEqualTo("https://www.twitch.tv/videos/2000000001?t=3h0m0s");
         assertThat(sparse.vodUrl()).isNull();
+        assertThat(full.baselineStddev()).isEqualTo(1.25);
+        assertThat(moments.findById(sparse.id()).orElseThrow().baselineStddev()).isNull();
         assertThat(moments.findById("nobody:1")).isEmpty();
     }
 
@@ -68,7 +71,7 @@ abstract class MomentDaoContract extends DatabaseContract {
     void aReplayedMomentKeepsOneRowAndTheFirstVersion() {
         StoredMoment first = spike("1001", NOON);
         StoredMoment replay = new StoredMoment(first.id(), "1001", "x", StoredMoment.CHAT_SPIKE, 0, NOON.toEpochMilli(),
-                0, 99, 0, 0, 0, 1, 1, null, null, null, null, "seed", null, null, 0);
+                0, 99, 0, 0.0, 0, 1, 1, null, null, null, null, "seed", null, null, 0);
 
         assertThat(moments.insert(first)).isTrue();
         assertThat(moments.insert(replay)).isFalse();

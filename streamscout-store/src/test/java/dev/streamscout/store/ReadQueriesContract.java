@@ -115,7 +115,7 @@ abstract class ReadQueriesContract extends DatabaseContract {
         StoredMoment tieLow = MomentDaoContract.spike("a", NOON.plusSeconds(30));
         // Same peak second as tieLow, other id: the id decides the order.
         StoredMoment tieHigh = new StoredMoment("a:zz", "a", "login_a", StoredMoment.CHAT_SPIKE, tieLow.startMs(),
-                tieLow.peakMs(), tieLow.endMs(), 2.0, 1, 1, 1, 1, 1, null, null, null, null, null, null, null, 0);
+                tieLow.peakMs(), tieLow.endMs(), 2.0, 1, 1.0, 1, 1, 1, null, null, null, null, null, null, null, 0);
         StoredMoment drop = MomentDaoContract.viewerDrop("a", NOON.plusSeconds(50));
         StoredMoment otherChannel = MomentDaoContract.spike("b", NOON.plusSeconds(40));
         StoredMoment outside = MomentDaoContract.spike("a", ONE_HOUR_LATER);

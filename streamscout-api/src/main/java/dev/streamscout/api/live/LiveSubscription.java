@@ -15,6 +15,13 @@ public final class LiveSubscription implements AutoCloseable {
     /** Why a subscription ended. */
     public enum End { OPEN, CLIENT_LEFT, TOO_SLOW, SERVER_STOPPED }
 
+    /**
+     * Put in the queue when the subscription ends, so that a pump waiting in {@link #next} for the next
+     * event (up to a heartbeat, 15 s) wakes at once and closes its connection: the server's shutdown waits
+     * for those connections.
+     */
+    private static final LiveEvent ENDED = new LiveEvent("ended", "", null, "{}");
+
     private final Predicate<LiveEvent> filter;
     private final BlockingQueue<LiveEvent> queue;
     private final LiveHub hub;
@@ -44,7 +51,8 @@ public final class LiveSubscription implements AutoCloseable {
         if (end != End.OPEN) {
             return null;
         }
-        return queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        LiveEvent event = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        return event == ENDED || end != End.OPEN ? null : event;
     }
 
     public boolean isOpen() {
@@ -63,6 +71,8 @@ public final class LiveSubscription implements AutoCloseable {
         end = reason;
         queue.clear();
         hub.remove(this);
+        // Wakes a waiting next(); should an event slip in first and fill the queue, that event wakes it.
+        queue.offer(ENDED);
         return true;
     }
 

@@ -33,9 +33,25 @@ public final class ProblemMapping {
             write(ctx, standard(ctx, 503, "The database is unavailable; try again later."));
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (exchangeIsOver(ctx)) {
+                // A live stream ended after its response was recycled (the server stopping under an SSE
+                // client). Nobody is left to answer, and touching the response would only throw again:
+                // Javalin hands that exception back here, round and round.
+                LOG.debug("error after the response was recycled: {}", e.toString());
+                return;
+            }
             LOG.error("Unexpected error serving {} {}", ctx.method(), ctx.path(), e);
             write(ctx, standard(ctx, 500, "An unexpected error occurred; it has been logged."));
         });
+    }
+
+    private static boolean exchangeIsOver(Context ctx) {
+        try {
+            ctx.path();
+            return false;
+        } catch (RuntimeException recycled) {
+            return true;
+        }
     }
 
     private static Problem standard(Context ctx, int status, String detail) {

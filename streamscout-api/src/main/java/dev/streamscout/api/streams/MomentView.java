@@ -18,7 +18,7 @@ public record MomentView(
         @JsonProperty("end") Instant end,
         @JsonProperty("intensity") double intensity,
         @JsonProperty("baseline_mean") double baselineMean,
-        @JsonProperty("baseline_stddev") double baselineStddev,
+        @JsonProperty("baseline_stddev") Double baselineStddev,
         @JsonProperty("rate") double rate,
         @JsonProperty("message_count") int messageCount,
         @JsonProperty("unique_chatters") int uniqueChatters,

@@ -158,7 +158,7 @@ public final class AllInOne implements AutoCloseable {
         Database database = StartupStep.run("the database", " at " + databaseSettings,
                 () -> shutdown.add("database", Database.open(databaseSettings)));
         // Added after the database, so stopped before it.
-        shutdown.add("store retention", StandaloneJob.retention(config, database));
+        shutdown.add("store retention", StoreRetention.start(config, database));
 
         // Completed only while running: once close() begins, the job ending is expected, not a failure.
         CompletableFuture<String> failure = new CompletableFuture<>();

@@ -14,6 +14,7 @@ import dev.streamscout.store.Database;
 import dev.streamscout.store.DatabaseSettings;
 import dev.streamscout.store.MomentQueries;
 import dev.streamscout.store.RawChatDao;
+import dev.streamscout.store.RetentionSchedule;
 import dev.streamscout.store.ViewerTimeseriesDao;
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * with {@code /health} covering the database and, when {@code KAFKA_BOOTSTRAP_SERVERS} is set, Kafka,
  * whose {@code live-updates} and {@code stream-lifecycle} topics then feed the live page.
  * Any number of these can run side by side behind a load balancer; they share nothing but the database.
+ * Each also runs the hourly store retention ({@link StoreRetention}); run side by side, they repeat each
+ * other's deletes harmlessly.
  */
 public final class StandaloneApi implements AutoCloseable {
 
@@ -47,12 +50,20 @@ public final class StandaloneApi implements AutoCloseable {
      * @throws StartupException when the database or the port cannot be used; the message names it
      */
     public static StandaloneApi start(StreamScoutConfig config) {
+        return start(config, RetentionSchedule.FIRST_RUN_DELAY);
+    }
+
+    /** As above, with the first retention run after {@code retentionFirstRun} (tests). */
+    static StandaloneApi start(StreamScoutConfig config, Duration retentionFirstRun) {
         DatabaseSettings databaseSettings = RequiredPostgres.of(config,
                 "'streamscout api' serves what the Flink job stored in PostgreSQL");
         ShutdownSequence shutdown = new ShutdownSequence(SHUTDOWN_DEADLINE);
         try {
             Database database = StartupStep.run("the database", " at " + databaseSettings + " (POSTGRES_URL)",
                     () -> shutdown.add("database", Database.open(databaseSettings)));
+            // The API always runs beside the database, also when the job runs on a Flink cluster, where no
+            // StreamScout process of the job stays behind: it trims what outlived its retention.
+            shutdown.add("store retention", StoreRetention.start(config, database, retentionFirstRun));
             List<HealthCheck> checks = new ArrayList<>(List.of(HealthCheck.of("database", database::isHealthy)));
             Optional<String> kafka = config.kafkaBootstrapServers();
             if (kafka.isPresent()) {

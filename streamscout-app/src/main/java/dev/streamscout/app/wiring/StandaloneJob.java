@@ -8,11 +8,8 @@ import dev.streamscout.job.FlinkClusterSettings;
 import dev.streamscout.job.HighlightJob;
 import dev.streamscout.job.HighlightJobRunner;
 import dev.streamscout.store.Database;
-import dev.streamscout.store.RetentionJob;
-import dev.streamscout.store.RetentionSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +59,6 @@ public final class StandaloneJob implements AutoCloseable {
         ShutdownSequence shutdown = new ShutdownSequence(SHUTDOWN_DEADLINE);
         CompletableFuture<String> failure = new CompletableFuture<>();
         try {
-            // This process owns the job's writes, so it also removes what outlived its retention.
-            Database database = shutdown.add("database", Database.open(definition.database()));
-            shutdown.add("store retention", retention(config, database));
             HighlightJobRunner runner = new HighlightJobRunner(definition.job(), definition.kafka(),
                     definition.database(), definition.clips(),
                     new FlinkClusterSettings(config.flinkWebPort(), config.flinkPrometheusPort() == 0
@@ -136,17 +130,6 @@ public final class StandaloneJob implements AutoCloseable {
             Database.open(definition.database()).close();
             return null;
         });
-    }
-
-    /**
-     * Hourly retention ({@code store.retention.raw-chat}, {@code store.retention.timeseries}) on
-     * {@code database}; closing it stops the schedule, not the database.
-     */
-    static RetentionSchedule retention(StreamScoutConfig config, Database database) {
-        LOG.info("store retention: raw chat {}, viewer samples and chat minutes {} (0 = kept forever), hourly",
-                config.rawChatRetention(), config.timeseriesRetention());
-        return RetentionSchedule.hourly(new RetentionJob(database.dataSource(), config.rawChatRetention(),
-                config.timeseriesRetention(), Clock.systemUTC()));
     }
 
     /** What ingest writes and the job reads, plus the job's own {@code live-updates} and {@code channel-stats}. */

@@ -16,7 +16,8 @@ import dev.streamscout.core.highlight.Moment;
  * @param windowCount    messages in the detection window at the peak
  * @param baselineMean   the baseline the peak was compared with (seed: mean window count; default:
  *                       long-horizon messages per second)
- * @param baselineStddev spread of the baseline (seed: population standard deviation; default: 0)
+ * @param baselineStddev spread of the baseline (seed: population standard deviation); null for a profile
+ *                       whose baseline is a smoothed rate without a spread (default)
  * @param intensity      the profile's score at the peak; higher is stronger
  * @param rate           messages per second in the detection window at the peak
  */
@@ -27,13 +28,13 @@ public record Detection(
         long endMs,
         int windowCount,
         double baselineMean,
-        double baselineStddev,
+        Double baselineStddev,
         double intensity,
         double rate) {
 
     /** A detection whose rate is its window count over the seconds from window start to end. */
     public Detection(String profile, long windowStartMs, long peakMs, long endMs, int windowCount,
-            double baselineMean, double baselineStddev, double intensity) {
+            double baselineMean, Double baselineStddev, double intensity) {
         this(profile, windowStartMs, peakMs, endMs, windowCount, baselineMean, baselineStddev, intensity,
                 windowCount / (double) Math.max(1L, (endMs - windowStartMs) / 1000L + 1));
     }

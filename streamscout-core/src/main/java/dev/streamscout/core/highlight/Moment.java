@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param messageCount   messages in the detection window at the peak
  * @param baselineMean   the channel's baseline the peak was compared with, in the detector's unit
  *                       (messages per window for {@code seed}, messages per second for {@code default})
- * @param baselineStddev the baseline's spread in the same unit (0 where the profile has none)
+ * @param baselineStddev the baseline's spread in the same unit (seed); null where the profile has none
+ *                       (default)
  * @param intensity      the detector's score at the peak; higher is stronger; comparable within a profile
  * @param profile        which detector profile produced it, e.g. {@code seed} or {@code default}
  * @param rate           messages per second in the detection window at the peak
@@ -45,7 +46,7 @@ public record Moment(
         @JsonProperty("end_ms") long endMs,
         @JsonProperty("message_count") int messageCount,
         @JsonProperty("baseline_mean") double baselineMean,
-        @JsonProperty("baseline_stddev") double baselineStddev,
+        @JsonProperty("baseline_stddev") Double baselineStddev,
         @JsonProperty("intensity") double intensity,
         @JsonProperty("profile") String profile,
         @JsonProperty("rate") double rate,
@@ -74,7 +75,7 @@ public record Moment(
      * chatters, no tokens, samples or causes): what the seed profile and older callers produce.
      */
     public Moment(String channelId, String channelLogin, long startMs, long peakMs, long endMs, int messageCount,
-            double baselineMean, double baselineStddev, double intensity, String profile) {
+            double baselineMean, Double baselineStddev, double intensity, String profile) {
         this(channelId, channelLogin, startMs, peakMs, endMs, messageCount, baselineMean, baselineStddev, intensity,
                 profile, messageCount / (double) Math.max(1L, (endMs - startMs) / 1000L + 1), 0, List.of(), List.of(),
                 List.of(), List.of(), TYPE_CHAT_SPIKE);

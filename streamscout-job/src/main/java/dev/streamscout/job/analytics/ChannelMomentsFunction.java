@@ -186,12 +186,12 @@ public class ChannelMomentsFunction extends KeyedCoProcessFunction<String, Momen
 
     /**
      * A viewer drop: starts at the earlier poll, peaks and ends at the poll that saw the drop;
-     * intensity is the fraction lost, baseline the earlier count, rate the later count.
+     * intensity is the fraction lost, baseline the earlier count (no spread), rate the later count.
      */
     static StoredMoment viewerDrop(StreamLifecycleEvent event, int before, long beforeMs, double lost) {
         long at = event.observedAt().toEpochMilli();
         return new StoredMoment(Moment.momentId(event.channelId(), at), event.channelId(), event.login(),
-                StoredMoment.VIEWER_DROP, beforeMs, at, at, lost, before, 0, event.viewerCount(), 0, 0,
+                StoredMoment.VIEWER_DROP, beforeMs, at, at, lost, before, null, event.viewerCount(), 0, 0,
                 List.of(), List.of(), List.of(), List.of(), null, null, null, System.currentTimeMillis());
     }
 
