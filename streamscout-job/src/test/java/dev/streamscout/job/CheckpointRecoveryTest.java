@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -47,17 +46,11 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +97,7 @@ class CheckpointRecoveryTest {
                 .setNumberTaskManagers(2).setNumberSlotsPerTaskManager(2).setConfiguration(conf).build();
     });
 
-    private static KafkaClusterTestKit kafka;
+    private static KafkaTestBroker kafka;
     private static TwitchSimulator sim;
     private static List<SimChannel> channels;
 
@@ -129,16 +122,7 @@ class CheckpointRecoveryTest {
 
     @BeforeAll
     static void startServices() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = KafkaTestBroker.start();
         sim = new TwitchSimulator(SimulatorSettings.defaults().withChannels(20).withTotalChatRatePerSecond(0)
                 .withScheduleHypeMoments(false).withClipDelay(Duration.ofMillis(100))).start();
         channels = sim.channels().stream().filter(SimChannel::live).limit(SPIKES).toList();
@@ -185,12 +169,10 @@ class CheckpointRecoveryTest {
     private Outcome run(String name, boolean failOnce) throws Exception {
         String chatTopic = "chat-" + name;
         AnalyticsTopics topics = new AnalyticsTopics("lifecycle-" + name, "stats-" + name, "events-" + name);
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(chatTopic, PARTITIONS, (short) 1),
-                    new NewTopic(topics.lifecycleTopic(), 1, (short) 1),
-                    new NewTopic(topics.eventsTopic(), 1, (short) 1),
-                    new NewTopic(topics.channelStatsTopic(), 1, (short) 1))).all().get();
-        }
+        kafka.createTopics(new NewTopic(chatTopic, PARTITIONS, (short) 1),
+                new NewTopic(topics.lifecycleTopic(), 1, (short) 1),
+                new NewTopic(topics.eventsTopic(), 1, (short) 1),
+                new NewTopic(topics.channelStatsTopic(), 1, (short) 1));
         String group = "recovery-" + name;
         KafkaChatSettings source = new KafkaChatSettings(kafka.bootstrapServers(), chatTopic, group,
                 KafkaChatSettings.StartingOffsets.EARLIEST);
@@ -250,13 +232,9 @@ class CheckpointRecoveryTest {
 
     /** Sends the chat in event-time order, {@value #SPEED} times faster than it was "said". */
     private static void produceInChatTime(String topic, List<ChatMessage> chat) throws InterruptedException {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         long wallStart = System.nanoTime();
         long chatStart = chat.get(0).timestamp();
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
             for (ChatMessage m : chat) {
                 long dueNanos = TimeUnit.MILLISECONDS.toNanos((m.timestamp() - chatStart) / SPEED);
                 long wait = dueNanos - (System.nanoTime() - wallStart);
@@ -271,7 +249,7 @@ class CheckpointRecoveryTest {
 
     /** Offsets the job's consumer group has committed, summed over the chat topic's partitions. */
     private static long committed(String group) throws Exception {
-        try (Admin admin = admin()) {
+        try (Admin admin = kafka.admin()) {
             Map<TopicPartition, OffsetAndMetadata> offsets =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
@@ -307,9 +285,5 @@ class CheckpointRecoveryTest {
             }
         }
         return ids;
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 }

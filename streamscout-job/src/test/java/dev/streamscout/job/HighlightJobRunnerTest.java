@@ -44,22 +44,16 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +63,7 @@ class HighlightJobRunnerTest {
 
     private static final Instant BURST = BEGINNING.plus(TWO_MINUTES);
 
-    private static KafkaClusterTestKit kafka;
+    private static KafkaTestBroker kafka;
     private static Database database;
 
     /** Would fail the test if the job tried to clip with clipping switched off. */
@@ -84,22 +78,11 @@ class HighlightJobRunnerTest {
 
     @BeforeAll
     static void startServices() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(KafkaChatSettings.CHAT_TOPIC, 2, (short) 1),
-                    new NewTopic(AnalyticsKafkaIo.LIFECYCLE_TOPIC, 2, (short) 1),
-                    new NewTopic(AnalyticsKafkaIo.EVENTS_TOPIC, 2, (short) 1),
-                    new NewTopic(AnalyticsKafkaIo.CHANNEL_STATS_TOPIC, 1, (short) 1))).all().get();
-        }
+        kafka = KafkaTestBroker.start();
+        kafka.createTopics(new NewTopic(KafkaChatSettings.CHAT_TOPIC, 2, (short) 1),
+                new NewTopic(AnalyticsKafkaIo.LIFECYCLE_TOPIC, 2, (short) 1),
+                new NewTopic(AnalyticsKafkaIo.EVENTS_TOPIC, 2, (short) 1),
+                new NewTopic(AnalyticsKafkaIo.CHANNEL_STATS_TOPIC, 1, (short) 1));
         database = Database.open(new DatabaseSettings(
                 "jdbc:h2:mem:runner-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + DatabaseSettings.H2_OPTIONS, "sa", ""));
     }
@@ -114,44 +97,17 @@ class HighlightJobRunnerTest {
         }
     }
 
-    private static void publish(List<ChatMessage> chat, List<String> garbage) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    /**
+     * Writes {@code records} as JSON keyed by channel id, as ingest does, after {@code garbage}: values
+     * that are not such records, under the hype channel's key.
+     */
+    private static <T> void publish(String topic, List<String> garbage, List<T> records, Function<T, String> channelId) {
+        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
             for (String junk : garbage) {
-                producer.send(new ProducerRecord<>(KafkaChatSettings.CHAT_TOPIC, HYPE_ID, junk.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(topic, HYPE_ID, junk.getBytes(StandardCharsets.UTF_8)));
             }
-            for (ChatMessage m : chat) {
-                producer.send(new ProducerRecord<>(KafkaChatSettings.CHAT_TOPIC, m.channelId(), Json.toBytes(m)));
-            }
-            producer.flush();
-        }
-    }
-
-    private static void publishLifecycle(List<StreamLifecycleEvent> events, String garbage) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(AnalyticsKafkaIo.LIFECYCLE_TOPIC, HYPE_ID, garbage.getBytes(StandardCharsets.UTF_8)));
-            for (StreamLifecycleEvent e : events) {
-                producer.send(new ProducerRecord<>(AnalyticsKafkaIo.LIFECYCLE_TOPIC, e.channelId(), Json.toBytes(e)));
-            }
-            producer.flush();
-        }
-    }
-
-    /** Chat events as ingest writes them: JSON keyed by channel id. */
-    private static void publishEvents(List<ChatEvent> events, String garbage) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(AnalyticsKafkaIo.EVENTS_TOPIC, HYPE_ID, garbage.getBytes(StandardCharsets.UTF_8)));
-            for (ChatEvent e : events) {
-                producer.send(new ProducerRecord<>(AnalyticsKafkaIo.EVENTS_TOPIC, e.channelId(), Json.toBytes(e)));
+            for (T record : records) {
+                producer.send(new ProducerRecord<>(topic, channelId.apply(record), Json.toBytes(record)));
             }
             producer.flush();
         }
@@ -183,21 +139,21 @@ class HighlightJobRunnerTest {
     @Test
     void reads_chat_from_kafka_and_stores_one_clip_per_moment_then_shuts_down_promptly() throws Exception {
         Instant streamStart = BEGINNING.minus(Duration.ofMinutes(30));
-        publishLifecycle(List.of(
+        publish(AnalyticsKafkaIo.LIFECYCLE_TOPIC, List.of("{not a lifecycle event"), List.of(
                 new StreamLifecycleEvent(StreamLifecycleEvent.Type.ONLINE, HYPE_ID, "hypechannel", 800, streamStart, BEGINNING),
                 new StreamLifecycleEvent(StreamLifecycleEvent.Type.VIEWERS, HYPE_ID, "hypechannel", 300, streamStart,
-                        BEGINNING.plusSeconds(60))), "{not a lifecycle event");
+                        BEGINNING.plusSeconds(60))), StreamLifecycleEvent::channelId);
         // A raid on the hype channel right before its burst, as ingest would publish it.
-        publishEvents(List.of(new ChatEvent(ChatEventType.RAID, "raid", "raid-1", HYPE_ID, "hypechannel", "99",
-                "raider", "Raider", BURST.minusSeconds(3).toEpochMilli(), 250, "250 raiders are here", "", Map.of())),
-                "{not a chat event");
+        publish(AnalyticsKafkaIo.EVENTS_TOPIC, List.of("{not a chat event"), List.of(new ChatEvent(ChatEventType.RAID,
+                "raid", "raid-1", HYPE_ID, "hypechannel", "99", "raider", "Raider", BURST.minusSeconds(3).toEpochMilli(),
+                250, "250 raiders are here", "", Map.of())), ChatEvent::channelId);
         // Chat runs past 20:10 so that the first 10-minute channel-stats window closes.
-        publish(inTimeOrder(
+        publish(KafkaChatSettings.CHAT_TOPIC, List.of("this is not json", "{\"channel_id\":"), inTimeOrder(
                         steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                         steady(HYPE_ID, 1, BEGINNING.plus(Duration.ofMinutes(3)), Duration.ofMinutes(8)),
                         burst(HYPE_ID, 40, BURST, Duration.ofMillis(20)),
                         steady(CALM_ID, 2, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE))),
-                List.of("this is not json", "{\"channel_id\":"));
+                ChatMessage::channelId);
         KafkaChatSettings source = KafkaChatSettings.of(kafka.bootstrapServers())
                 .withStartingOffsets(KafkaChatSettings.StartingOffsets.EARLIEST);
         ClipDao clips = new ClipDao(database.dataSource());

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -39,14 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The whole dataflow on a shared MiniCluster at parallelism 2, fed from collections. */
 class HighlightJobTest {
 
-    private static final int PARALLELISM = 2;
-
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(PARALLELISM)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = PipelineCluster.extension();
 
     private static final Instant BURST = BEGINNING.plus(TWO_MINUTES);
     private static final Instant CALM_COMMAND_STORM = BEGINNING.plus(Duration.ofSeconds(150));
@@ -83,7 +76,7 @@ class HighlightJobTest {
     private static List<Clip> run(List<ChatMessage> chat, JobSettings settings, ClipRequester requester)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(PARALLELISM);
+        env.setParallelism(PipelineCluster.PARALLELISM);
         CollectingSink<Clip> clips = new CollectingSink<>();
         DataStream<ChatMessage> source = env.fromData(new ArrayList<>(chat)).name("scripted chat");
         HighlightJob.define(env, source, settings, requester, clips);
@@ -112,7 +105,7 @@ class HighlightJobTest {
     @Test
     void moments_are_stored_without_a_lifecycle_input() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(PARALLELISM);
+        env.setParallelism(PipelineCluster.PARALLELISM);
         CollectingSink<Clip> clips = new CollectingSink<>();
         CollectingSink<dev.streamscout.store.StoredMoment> moments = new CollectingSink<>();
         JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClippingEnabled(false);
@@ -166,7 +159,7 @@ class HighlightJobTest {
 
             for (int run = 0; run < 2; run++) {
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-                env.setParallelism(PARALLELISM);
+                env.setParallelism(PipelineCluster.PARALLELISM);
                 ClipRequester guarded = new dev.streamscout.job.clip.LedgerClipRequester(new HelixClipRequester(
                         sim.helixBase(), "streamscouttestclient", () -> "simtoken", FAST_CLIPS), database.settings());
                 HighlightJob.define(env, env.fromData(new ArrayList<>(chat)).name("replayed chat"), settings, guarded,

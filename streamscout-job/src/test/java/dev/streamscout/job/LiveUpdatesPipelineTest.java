@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.PojoTestUtils;
@@ -33,9 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LiveUpdatesPipelineTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = PipelineCluster.extension();
 
     private static final Instant BURST = BEGINNING.plus(TWO_MINUTES);
 
@@ -48,7 +45,7 @@ class LiveUpdatesPipelineTest {
     @Test
     void the_job_writes_chat_rates_moment_events_and_the_clip_outcome() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        env.setParallelism(PipelineCluster.PARALLELISM);
         CollectingSink<Clip> clips = new CollectingSink<>();
         CollectingSink<LiveUpdate> live = new CollectingSink<>();
         List<ChatMessage> chat = inTimeOrder(

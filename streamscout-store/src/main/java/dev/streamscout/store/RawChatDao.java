@@ -81,25 +81,7 @@ public final class RawChatDao {
                 rows.forEach(m -> days.add(day(m.timestamp())));
                 ensurePartitions(c, days);
             }
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (ChatMessage m : rows) {
-                    bind(ps, m);
-                    ps.addBatch();
-                }
-                int inserted = 0;
-                for (int n : ps.executeBatch()) {
-                    inserted += n == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
-                }
-                c.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            return BatchInsert.run(c, INSERT, rows, RawChatDao::bind);
         } catch (SQLException e) {
             throw new StoreException("Archiving " + rows.size() + " chat messages failed", e);
         }
@@ -149,7 +131,8 @@ public final class RawChatDao {
                 if (m.matches()) {
                     LocalDate day = LocalDate.parse(m.group(1), DAY);
                     if (!day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
-                        s.execute("DROP TABLE " + partition);
+                        // IF EXISTS: retention may run in several API instances at once.
+                        s.execute("DROP TABLE IF EXISTS " + partition);
                         dropped++;
                     }
                 }

@@ -35,6 +35,13 @@ public final class ViewerTimeseriesDao {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /** Fills the 3 parameters of {@link #INSERT}. */
+    static void bind(PreparedStatement ps, ViewerSample s) throws SQLException {
+        ps.setString(1, s.channelId());
+        ps.setObject(2, ClipSql.toTimestamp(s.observedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setInt(3, s.viewerCount());
+    }
+
     /**
      * Stores the samples in one batch and one transaction.
      *
@@ -47,28 +54,7 @@ public final class ViewerTimeseriesDao {
             return 0;
         }
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (ViewerSample s : samples) {
-                    ps.setString(1, s.channelId());
-                    ps.setObject(2, ClipSql.toTimestamp(s.observedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setInt(3, s.viewerCount());
-                    ps.addBatch();
-                }
-                int inserted = 0;
-                for (int n : ps.executeBatch()) {
-                    // SUCCESS_NO_INFO (-2) means "done, count unknown": count it as new.
-                    inserted += n == PreparedStatement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
-                }
-                c.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            return BatchInsert.run(c, INSERT, samples, ViewerTimeseriesDao::bind);
         } catch (SQLException e) {
             throw new StoreException("Recording " + samples.size() + " viewer samples failed", e);
         }

@@ -2,6 +2,7 @@ package dev.streamscout.store;
 
 import static dev.streamscout.store.StoreFixtures.NOON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamscout.core.chat.ChatMessage;
 import java.sql.Connection;
@@ -46,6 +47,17 @@ abstract class RawChatDaoContract extends DatabaseContract {
         assertThat(archive.find("1", NOON, NOON.plus(Duration.ofDays(2)), 10)).containsExactly(first, second, nextDay);
         assertThat(archive.find("1", NOON, NOON.plus(Duration.ofDays(2)), 1)).containsExactly(first);
         assertThat(archive.find("1", NOON.plusSeconds(1), NOON.plus(Duration.ofDays(1)), 10)).containsExactly(second);
+    }
+
+    @Test
+    void aFailingBatchKeepsNothing() {
+        // A channel id longer than the column's 64 characters: the database refuses the second row.
+        List<ChatMessage> batch = List.of(message("m1", "1", NOON, "kept only with the rest"),
+                message("m2", "x".repeat(65), NOON, "refused"));
+
+        assertThatThrownBy(() -> archive.insert(batch)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("2 chat messages");
+        assertThat(archive.find("1", NOON, NOON.plusSeconds(1), 10)).isEmpty();
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.streamscout.app.cli;
 
 import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.wiring.StandaloneApi;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,29 +47,18 @@ public final class ApiCommand implements Callable<Integer> {
     Path configFile;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
         if (port != null) {
             overrides.put(ConfigKey.HTTP_PORT, port.toString());
         }
-        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(configFile, System.getenv(), overrides));
-        logging.apply(configFile);
-        Logging.setLevel(config.logLevel());
+        StreamScoutConfig config = logging.loadSettings(configFile, overrides);
         StandaloneApi api = StandaloneApi.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            api.close();
-            Logging.shutdown();
-        }, "streamscout-shutdown"));
-
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("StreamScout API is running");
-        out.println("  clips API    " + api.baseUri() + "/v1.0/clip?limit=10");
-        out.println("  dashboard    " + api.baseUri() + "/");
-        out.println("  health       " + api.baseUri() + "/health");
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        // The server's threads keep serving; only a signal (running the hook) ends the process.
-        new CountDownLatch(1).await();
-        return 0;
+        // The server's threads keep serving and no part of it stops on its own: only a signal (running
+        // the hook) ends the process, so the failure never comes.
+        return Foreground.serve(spec, "StreamScout API", List.of(
+                "clips API    " + api.baseUri() + "/v1.0/clip?limit=10",
+                "dashboard    " + api.baseUri() + "/",
+                "health       " + api.baseUri() + "/health"), api::close, new CompletableFuture<>());
     }
 }

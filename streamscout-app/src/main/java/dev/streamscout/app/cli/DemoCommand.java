@@ -1,7 +1,6 @@
 package dev.streamscout.app.cli;
 
 import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.wiring.AllInOne;
 import dev.streamscout.sim.SimChannel;
@@ -44,9 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
     static final Duration DEMO_WARMUP = Duration.ofSeconds(30);
 
     /**
-     * The opening hype: after the warm-up, an unmistakable one (15 times the rate for 20 s), well above
-     * the hypes the simulator plans by itself ({@code HypeShape}: 7-53 s at 2.5-6.6 times, the p10-p90
-     * of real highlights), like the rare moment of the month, so the demo shows a clip at once.
+     * The opening hype: after the warm-up, an unmistakable one (15 times the rate for 20 s), the
+     * strongest of the hypes the simulator plans by itself ({@code HypeShape}: 5-20 s at 5-15 times),
+     * so the demo shows a clip at once.
      */
     static final Duration OPENING_HYPE_AFTER = Duration.ofSeconds(45);
     static final Duration OPENING_HYPE_LENGTH = Duration.ofSeconds(20);
@@ -70,9 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(options.configFile(), System.getenv(), overrides()));
-        logging.apply(options.configFile());
-        Logging.setLevel(config.logLevel());
+        StreamScoutConfig config = logging.loadSettings(options.configFile(), overrides());
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("StreamScout demo is starting (data directory " + config.dataDir().toAbsolutePath().normalize()

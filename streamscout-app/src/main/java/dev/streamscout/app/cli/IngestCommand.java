@@ -1,11 +1,11 @@
 package dev.streamscout.app.cli;
 
 import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.ingest.StandaloneIngest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,29 +66,15 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(configFile, System.getenv(), overrides()));
-        logging.apply(configFile);
-        Logging.setLevel(config.logLevel());
+        StreamScoutConfig config = logging.loadSettings(configFile, overrides());
         PrintWriter out = spec.commandLine().getOut();
         out.println("StreamScout ingest is starting (Kafka " + config.kafkaBootstrapServers().orElse("not set") + ")...");
         out.flush();
         StandaloneIngest ingest = StandaloneIngest.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ingest.close();
-            Logging.shutdown();
-        }, "streamscout-shutdown"));
-
-        out.println("StreamScout ingest is running");
-        ingest.healthUri().ifPresent(uri -> out.println("  health       " + uri));
-        ingest.metricsUri().ifPresent(uri -> out.println("  metrics      " + uri));
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-
-        // Either a signal runs the hook (and the JVM exits after it) or ingestion stops on its own.
-        String reason = ingest.failure().join();
-        spec.commandLine().getErr().println("streamscout: stopping because " + reason);
-        ingest.close();
-        return 1;
+        List<String> where = new ArrayList<>();
+        ingest.healthUri().ifPresent(uri -> where.add("health       " + uri));
+        ingest.metricsUri().ifPresent(uri -> where.add("metrics      " + uri));
+        return Foreground.serve(spec, "StreamScout ingest", where, ingest::close, ingest.failure());
     }
 
     private Map<ConfigKey, String> overrides() {

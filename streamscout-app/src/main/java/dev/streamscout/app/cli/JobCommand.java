@@ -2,13 +2,13 @@ package dev.streamscout.app.cli;
 
 import dev.streamscout.app.config.ConfigException;
 import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.wiring.StandaloneJob;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -99,9 +99,7 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(configFile, System.getenv(), overrides()));
-        logging.apply(configFile);
-        Logging.setLevel(config.logLevel());
+        StreamScoutConfig config = logging.loadSettings(configFile, overrides());
         return jobManager == null ? runHere(config) : submit(config);
     }
 
@@ -110,21 +108,8 @@ public final class JobCommand implements Callable<Integer> {
         out.println("StreamScout job is starting (Kafka " + config.kafkaBootstrapServers().orElse("not set") + ")...");
         out.flush();
         StandaloneJob job = StandaloneJob.startLocal(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            job.close();
-            Logging.shutdown();
-        }, "streamscout-shutdown"));
-        out.println("StreamScout job is running");
-        out.println("  job id       " + job.job().getJobID());
-        out.println("  Flink UI     http://localhost:" + config.flinkWebPort());
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-
-        // Either a signal runs the hook (and the JVM exits after it) or the job ends on its own.
-        String reason = job.failure().join();
-        spec.commandLine().getErr().println("streamscout: stopping because " + reason);
-        job.close();
-        return 1;
+        return Foreground.serve(spec, "StreamScout job", List.of("job id       " + job.job().getJobID(),
+                "Flink UI     http://localhost:" + config.flinkWebPort()), job::close, job.failure());
     }
 
     private int submit(StreamScoutConfig config) throws Exception {

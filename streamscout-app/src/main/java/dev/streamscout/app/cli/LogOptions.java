@@ -2,6 +2,7 @@ package dev.streamscout.app.cli;
 
 import dev.streamscout.app.config.ConfigKey;
 import dev.streamscout.app.config.RawConfig;
+import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.logging.JsonConsoleLog;
 import dev.streamscout.app.logging.LogFormat;
 import dev.streamscout.app.logging.LogLineWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --log-format text|json}, shared by every long-running command ({@code @Mixin LogOptions logging;}).
- * The command calls {@link #apply} first thing, before anything logs.
+ * The command calls {@link #loadSettings} (or {@link #apply}) first thing, before anything logs.
  */
 public final class LogOptions {
 
@@ -28,6 +29,20 @@ public final class LogOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
+
+    /**
+     * Reads the command's settings (its {@code --config} file or the default one, the environment, then
+     * the command's own options in {@code overrides}) and sets up logging from them before anything
+     * logs: the format ({@link #apply}) and StreamScout's {@code log.level}.
+     *
+     * @param configFile the command's {@code --config} file, or null for the default one
+     */
+    public StreamScoutConfig loadSettings(Path configFile, Map<ConfigKey, String> overrides) {
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(configFile, System.getenv(), overrides));
+        apply(configFile);
+        Logging.setLevel(config.logLevel());
+        return config;
+    }
 
     /**
      * Resolves {@code log.format} (this option, then STREAMSCOUT_LOG_FORMAT, then the properties file) and,

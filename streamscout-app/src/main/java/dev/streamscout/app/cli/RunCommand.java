@@ -1,7 +1,6 @@
 package dev.streamscout.app.cli;
 
 import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.wiring.AllInOne;
 import java.util.EnumMap;
@@ -52,9 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         if (channels != null && !channels.isEmpty()) {
             overrides.put(ConfigKey.MONITOR_CHANNELS, String.join(",", channels));
         }
-        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(options.configFile(), System.getenv(), overrides));
-        logging.apply(options.configFile());
-        Logging.setLevel(config.logLevel());
+        StreamScoutConfig config = logging.loadSettings(options.configFile(), overrides);
         return Foreground.serve(AllInOne.startRun(config), spec, "StreamScout");
     }
 }

@@ -3,10 +3,8 @@ package dev.streamscout.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
-import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.wiring.AllInOne;
+import dev.streamscout.app.wiring.WiringFixtures;
 import dev.streamscout.ingest.ChatPublisher;
 import dev.streamscout.sim.HypeMoment;
 import dev.streamscout.sim.SimChannel;
@@ -14,9 +12,7 @@ import dev.streamscout.sim.SimulatorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +74,9 @@ class DashboardBrowserTest {
 
     @Test
     void showsChannelsChartsAndMomentsWithChatTextAsText() {
-        app = AllInOne.startDemo(demoConfig(), SimulatorSettings.defaults().withScheduleHypeMoments(false));
+        // As DemoEndToEndTest: a short warm-up, and a threshold only a real burst reaches.
+        app = AllInOne.startDemo(WiringFixtures.demo(dataDir),
+                SimulatorSettings.defaults().withScheduleHypeMoments(false));
         SimChannel top = app.simulator().channels().get(0);
         HypeMoment hype = app.simulator().scheduleHype(top.login(), Instant.now().plus(HYPE_AFTER), HYPE_LENGTH, 15);
         chat = ChatTopicWriter.start(app.endpoints().kafkaBootstrapServers(), ChatPublisher.DEFAULT_TOPIC,
@@ -134,24 +132,6 @@ class DashboardBrowserTest {
                                 page.findElement(By.id("connection")).getDomAttribute("data-state")));
         assertThat(text(page, "#view .state.error")).contains("Could not load channels");
         browser.screenshot(SCREENSHOTS.resolve("api-down-phone.png"));
-    }
-
-    private StreamScoutConfig demoConfig() {
-        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
-        overrides.put(ConfigKey.DATA_DIR, dataDir.toString());
-        overrides.put(ConfigKey.HTTP_PORT, "0");
-        overrides.put(ConfigKey.KAFKA_EMBEDDED_PORT, "0");
-        overrides.put(ConfigKey.FLINK_WEB_PORT, "0");
-        overrides.put(ConfigKey.FLINK_PROMETHEUS_PORT, "0");
-        overrides.put(ConfigKey.INGEST_HEALTH_PORT, "0");
-        overrides.put(ConfigKey.INGEST_METRICS_PORT, "0");
-        overrides.put(ConfigKey.POLL_INTERVAL, "2");
-        overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "4");
-        overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
-        // As DemoEndToEndTest: a short warm-up, and a threshold only a real burst reaches.
-        overrides.put(ConfigKey.DETECTOR_WARMUP, "PT30S");
-        overrides.put(ConfigKey.DETECTOR_THRESHOLD, "4");
-        return StreamScoutConfig.from(RawConfig.load(null, Map.of(), overrides));
     }
 
     private static int points(WebDriver page, String css) {

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.streamscout.app.StreamScout;
+import dev.streamscout.app.cli.CapturedCommandLine;
 import dev.streamscout.app.cli.IngestCommand;
 import dev.streamscout.app.config.ConfigKey;
+import dev.streamscout.app.config.PropertiesFile;
 import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
 import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
 import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.TwitchSimulator;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,8 +35,7 @@ class IngestCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCommandLine cli = new CapturedCommandLine(IngestCommandTest::commandLine);
 
     /** The real command line, with {@code ingest} added if the entry point does not list it yet. */
     static CommandLine commandLine() {
@@ -50,27 +47,14 @@ class IngestCommandTest {
         return cli;
     }
 
-    private int run(String... args) {
-        CommandLine cli = commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
-    private Path configFile(Map<String, String> properties) throws IOException {
-        Properties p = new Properties();
-        p.putAll(properties);
-        Path file = dir.resolve("ingest.properties");
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "ingest test");
-        }
-        return file;
+    private Path configFile(Map<ConfigKey, String> settings) throws IOException {
+        return PropertiesFile.write(dir.resolve("ingest.properties"), settings);
     }
 
     @Test
     void helpSaysWhatItNeeds() {
-        assertThat(run("ingest", "--help")).isZero();
-        assertThat(out.toString()).contains("KAFKA_BOOTSTRAP_SERVERS", "TWITCH_CLIENT_ID", "streamscout auth",
+        assertThat(cli.run("ingest", "--help")).isZero();
+        assertThat(cli.out()).contains("KAFKA_BOOTSTRAP_SERVERS", "TWITCH_CLIENT_ID", "streamscout auth",
                 "--channels", "--health-port", "--metrics-port", "/health", "/metrics");
     }
 
@@ -78,20 +62,19 @@ class IngestCommandTest {
     void withoutKafkaItExitsNonZeroNamingTheVariable() throws IOException {
         Assumptions.assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null
                 && System.getenv("KAFKA_BROKER_URL") == null, "Kafka is configured in this environment");
-        Path config = configFile(Map.of(ConfigKey.TWITCH_CLIENT_ID.key(), "id",
-                ConfigKey.TWITCH_CLIENT_SECRET.key(), "secret"));
+        Path config = configFile(Map.of(ConfigKey.TWITCH_CLIENT_ID, "id", ConfigKey.TWITCH_CLIENT_SECRET, "secret"));
 
-        assertThat(run("ingest", "--config", config.toString(), "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(cli.run("ingest", "--config", config.toString(), "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
     void withoutCredentialsItExitsNonZeroNamingThemAndPointingToAuth() throws IOException {
         Assumptions.assumeTrue(System.getenv("TWITCH_CLIENT_ID") == null, "TWITCH_CLIENT_ID is set in this environment");
-        Path config = configFile(Map.of(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.key(), "127.0.0.1:1"));
+        Path config = configFile(Map.of(ConfigKey.KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:1"));
 
-        assertThat(run("ingest", "--config", config.toString(), "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("TWITCH_CLIENT_ID").contains("streamscout auth");
+        assertThat(cli.run("ingest", "--config", config.toString(), "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("TWITCH_CLIENT_ID").contains("streamscout auth");
     }
 
     @Test
@@ -102,13 +85,11 @@ class IngestCommandTest {
                         EmbeddedKafkaSettings.onFreePorts(dir.resolve("kafka")))) {
             kafka.start();
             int healthPort = StandaloneIngestTest.freePort();
-            java.util.Map<String, String> properties = new java.util.HashMap<>();
-            StandaloneIngestTest.simulatorEndpoints(sim, dir.resolve("data"))
-                    .forEach((key, value) -> properties.put(key.key(), value));
-            properties.put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers());
-            properties.put(ConfigKey.TWITCH_CLIENT_ID.key(), "ingest-process");
-            properties.put(ConfigKey.TWITCH_CLIENT_SECRET.key(), "ingest-process-secret");
-            Path config = configFile(properties);
+            Map<ConfigKey, String> settings = StandaloneIngestTest.simulatorEndpoints(sim, dir.resolve("data"));
+            settings.put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+            settings.put(ConfigKey.TWITCH_CLIENT_ID, "ingest-process");
+            settings.put(ConfigKey.TWITCH_CLIENT_SECRET, "ingest-process-secret");
+            Path config = configFile(settings);
 
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -11,6 +11,7 @@ import dev.streamscout.app.config.RawConfig;
 import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
 import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
+import dev.streamscout.app.wiring.WiringFixtures;
 import dev.streamscout.core.json.Json;
 import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.TwitchSimulator;
@@ -22,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -75,13 +75,8 @@ class StandaloneIngestTest {
     }
 
     static Map<ConfigKey, String> simulatorEndpoints(TwitchSimulator sim, Path dir) {
-        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, String> overrides = WiringFixtures.twitchAt(sim);
         overrides.put(ConfigKey.DATA_DIR, dir.toString());
-        overrides.put(ConfigKey.TWITCH_HELIX_URL, sim.helixBase().toString());
-        overrides.put(ConfigKey.TWITCH_OAUTH_URL, sim.oauthBase().toString());
-        overrides.put(ConfigKey.TWITCH_IRC_TRANSPORT, "tcp");
-        overrides.put(ConfigKey.TWITCH_IRC_HOST, sim.host());
-        overrides.put(ConfigKey.TWITCH_IRC_PORT, Integer.toString(sim.ircPort()));
         overrides.put(ConfigKey.POLL_INTERVAL, "PT1S");
         overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "2");
         overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamscout.app.config.ConfigKey;
-import dev.streamscout.app.config.RawConfig;
-import dev.streamscout.app.config.StreamScoutConfig;
 import dev.streamscout.core.json.Json;
 import dev.streamscout.sim.HypeMoment;
 import dev.streamscout.sim.SimChannel;
@@ -18,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +33,9 @@ class DemoEndToEndTest {
      */
     private static final Duration HYPE_AFTER = Duration.ofSeconds(40);
     /**
-     * An unmistakable hype (15 times the rate for 20 s), well above the ones the simulator plans by
-     * itself ({@code HypeShape}: 7-53 s at 2.5-6.6 times, the p10-p90 of real highlights), as the demo's
-     * opening one: this test is about the wiring, not about how many real-looking hypes are found
-     * ({@code SimulatedHypeDetectionTest}).
+     * An unmistakable hype (15 times the rate for 20 s), the strongest the simulator plans by itself
+     * ({@code HypeShape}: 5-20 s at 5-15 times), as the demo's opening one: this test is about the
+     * wiring, not about how many scripted hypes are found ({@code SimulatedHypeDetectionTest}).
      */
     private static final Duration HYPE_LENGTH = Duration.ofSeconds(20);
     private static final double HYPE_MULTIPLIER = 15;
@@ -62,25 +56,9 @@ class DemoEndToEndTest {
 
     @Test
     void aScriptedHypeMomentIsClippedAndServedByTheApi() throws Exception {
-        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
-        overrides.put(ConfigKey.DATA_DIR, dataDir.toString());
-        overrides.put(ConfigKey.HTTP_PORT, "0");
-        overrides.put(ConfigKey.KAFKA_EMBEDDED_PORT, "0");
-        overrides.put(ConfigKey.FLINK_WEB_PORT, "0");
-        overrides.put(ConfigKey.FLINK_PROMETHEUS_PORT, "0");
-        overrides.put(ConfigKey.INGEST_HEALTH_PORT, "0");
-        overrides.put(ConfigKey.INGEST_METRICS_PORT, "0");
-        overrides.put(ConfigKey.POLL_INTERVAL, "2");
-        overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "4");
-        overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
-        // The default profile's 5 minute warm-up shortened as the demo does (see DemoCommand). Right after
-        // the warm-up the baseline still carries the window's fill-up, so ordinary chat can reach an
-        // intensity of about 2; at 4 only a real burst fires, so the clip found is the hype's.
-        overrides.put(ConfigKey.DETECTOR_WARMUP, "PT30S");
-        overrides.put(ConfigKey.DETECTOR_THRESHOLD, "4");
-        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null, Map.of(), overrides));
-
-        app = AllInOne.startDemo(config, SimulatorSettings.defaults().withScheduleHypeMoments(false));
+        // A 30 s warm-up and a threshold only a real burst reaches: the clip found is the hype's.
+        app = AllInOne.startDemo(WiringFixtures.demo(dataDir),
+                SimulatorSettings.defaults().withScheduleHypeMoments(false));
         SimChannel top = app.simulator().channels().get(0);
         HypeMoment hype = app.simulator().scheduleHype(top.login(), Instant.now().plus(HYPE_AFTER), HYPE_LENGTH,
                 HYPE_MULTIPLIER);

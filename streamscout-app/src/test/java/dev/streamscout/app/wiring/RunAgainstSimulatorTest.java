@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +41,7 @@ class RunAgainstSimulatorTest {
     }
 
     private Map<ConfigKey, String> localPorts() {
-        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
-        overrides.put(ConfigKey.DATA_DIR, dataDir.toString());
-        overrides.put(ConfigKey.HTTP_PORT, "0");
-        overrides.put(ConfigKey.KAFKA_EMBEDDED_PORT, "0");
-        overrides.put(ConfigKey.FLINK_WEB_PORT, "0");
-        overrides.put(ConfigKey.FLINK_PROMETHEUS_PORT, "0");
-        overrides.put(ConfigKey.INGEST_HEALTH_PORT, "0");
-        overrides.put(ConfigKey.INGEST_METRICS_PORT, "0");
+        Map<ConfigKey, String> overrides = WiringFixtures.onFreePorts(dataDir);
         overrides.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "2");
         overrides.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
         return overrides;
@@ -59,11 +51,7 @@ class RunAgainstSimulatorTest {
     void runFollowsTheConfiguredEndpointsAndWorksWithoutATokenFile() throws Exception {
         simulator = new TwitchSimulator(SimulatorSettings.defaults().withScheduleHypeMoments(false)).start();
         Map<ConfigKey, String> overrides = localPorts();
-        overrides.put(ConfigKey.TWITCH_HELIX_URL, simulator.helixBase().toString());
-        overrides.put(ConfigKey.TWITCH_OAUTH_URL, simulator.oauthBase().toString());
-        overrides.put(ConfigKey.TWITCH_IRC_TRANSPORT, "tcp");
-        overrides.put(ConfigKey.TWITCH_IRC_HOST, simulator.host());
-        overrides.put(ConfigKey.TWITCH_IRC_PORT, Integer.toString(simulator.ircPort()));
+        overrides.putAll(WiringFixtures.twitchAt(simulator));
         overrides.put(ConfigKey.TWITCH_TOKEN_FILE, dataDir.resolve("no-such-token-file.json").toString());
         overrides.put(ConfigKey.POLL_INTERVAL, "2");
         StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null,

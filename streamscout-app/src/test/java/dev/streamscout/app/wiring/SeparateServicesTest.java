@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamscout.app.config.ConfigKey;
+import dev.streamscout.app.config.PropertiesFile;
 import dev.streamscout.app.kafka.EmbeddedKafkaBroker;
 import dev.streamscout.app.kafka.EmbeddedKafkaSettings;
 import dev.streamscout.core.json.Json;
@@ -13,20 +14,16 @@ import dev.streamscout.sim.SimChannel;
 import dev.streamscout.sim.SimulatorSettings;
 import dev.streamscout.sim.TwitchSimulator;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +60,8 @@ class SeparateServicesTest {
             kafka.start();
             Path tokenFile = dir.resolve("secrets").resolve("twitch_user_tokens.json");
             DemoUserToken.obtain(sim.oauthBase(), CLIENT_ID, CLIENT_SECRET, tokenFile);
-            Path config = configFile(settings(sim, kafka, database, tokenFile));
+            Path config = PropertiesFile.write(dir.resolve("streamscout.properties"),
+                    settings(sim, kafka, database, tokenFile));
             int flinkPort = freePort();
             int healthPort = freePort();
             int apiPort = freePort();
@@ -101,18 +99,13 @@ class SeparateServicesTest {
 
     private Map<ConfigKey, String> settings(TwitchSimulator sim, EmbeddedKafkaBroker kafka, PostgresSchema database,
             Path tokenFile) {
-        Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, String> settings = WiringFixtures.twitchAt(sim);
         settings.put(ConfigKey.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         settings.put(ConfigKey.POSTGRES_URL, database.url());
         settings.put(ConfigKey.POSTGRES_USER, database.user());
         settings.put(ConfigKey.TWITCH_CLIENT_ID, CLIENT_ID);
         settings.put(ConfigKey.TWITCH_CLIENT_SECRET, CLIENT_SECRET);
         settings.put(ConfigKey.TWITCH_TOKEN_FILE, tokenFile.toString());
-        settings.put(ConfigKey.TWITCH_HELIX_URL, sim.helixBase().toString());
-        settings.put(ConfigKey.TWITCH_OAUTH_URL, sim.oauthBase().toString());
-        settings.put(ConfigKey.TWITCH_IRC_TRANSPORT, "tcp");
-        settings.put(ConfigKey.TWITCH_IRC_HOST, sim.host());
-        settings.put(ConfigKey.TWITCH_IRC_PORT, Integer.toString(sim.ircPort()));
         settings.put(ConfigKey.POLL_INTERVAL, "PT2S");
         settings.put(ConfigKey.CHAT_TOPIC_PARTITIONS, "4");
         settings.put(ConfigKey.LIFECYCLE_TOPIC_PARTITIONS, "2");
@@ -123,16 +116,6 @@ class SeparateServicesTest {
         settings.put(ConfigKey.DETECTOR_THRESHOLD, "4");
         settings.put(ConfigKey.DATA_DIR, dir.resolve("data").toString());
         return settings;
-    }
-
-    private Path configFile(Map<ConfigKey, String> settings) throws IOException {
-        Properties p = new Properties();
-        settings.forEach((key, value) -> p.put(key.key(), value));
-        Path file = dir.resolve("streamscout.properties");
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "three processes");
-        }
-        return file;
     }
 
     private void awaitUp(ChildJvm process, URI uri, String expected) {

@@ -16,6 +16,7 @@ import dev.streamscout.core.stream.StreamLifecycleEvent;
 import dev.streamscout.job.CollectingSink;
 import dev.streamscout.job.HighlightJob;
 import dev.streamscout.job.JobSettings;
+import dev.streamscout.job.PipelineCluster;
 import dev.streamscout.store.ChatMinuteSummary;
 import dev.streamscout.store.StoredMoment;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -35,14 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Moments, chat summaries and channel stats through the whole dataflow at parallelism 2. */
 class AnalyticsPipelineTest {
 
-    private static final int PARALLELISM = 2;
-
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(PARALLELISM)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = PipelineCluster.extension();
 
     private static final Duration TWELVE_MINUTES = Duration.ofMinutes(12);
     private static final Instant BURST = BEGINNING.plus(Duration.ofMinutes(2));
@@ -68,7 +62,7 @@ class AnalyticsPipelineTest {
                         VIEWERS_HALVED));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(PARALLELISM);
+        env.setParallelism(PipelineCluster.PARALLELISM);
         CollectingSink<Clip> clipSink = new CollectingSink<>();
         CollectingSink<StoredMoment> momentSink = new CollectingSink<>();
         CollectingSink<ChatMinuteSummary> summarySink = new CollectingSink<>();

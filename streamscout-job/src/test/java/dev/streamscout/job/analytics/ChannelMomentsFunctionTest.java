@@ -11,8 +11,6 @@ import dev.streamscout.store.StoredMoment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +30,7 @@ class ChannelMomentsFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new ChannelMomentsFunction(ViewerDropRule.defaults())),
-                Moment::channelId, StreamLifecycleEvent::channelId, Types.STRING);
-        harness.open();
+        harness = ChannelMomentsHarness.open();
     }
 
     @AfterEach

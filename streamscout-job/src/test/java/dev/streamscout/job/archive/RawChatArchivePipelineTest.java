@@ -13,6 +13,7 @@ import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.job.CollectingSink;
 import dev.streamscout.job.HighlightJob;
 import dev.streamscout.job.JobSettings;
+import dev.streamscout.job.PipelineCluster;
 import dev.streamscout.store.Database;
 import dev.streamscout.store.DatabaseSettings;
 import dev.streamscout.store.RawChatDao;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RawChatArchivePipelineTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER = PipelineCluster.extension();
 
     private Database database;
 
@@ -63,7 +62,7 @@ class RawChatArchivePipelineTest {
         chat.add(hype.get(0)); // a duplicate, as a replay would deliver it
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        env.setParallelism(PipelineCluster.PARALLELISM);
         CollectingSink<Clip> clips = new CollectingSink<>();
         HighlightJob.define(env, env.fromData(chat).name("scripted chat"), null, null,
                 JobSettings.defaults().withClippingEnabled(false), moment -> new CompletableFuture<>(),

@@ -21,11 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,42 +30,22 @@ import org.junit.jupiter.api.Test;
 /** The operator running the {@code default} profile: explained moments, causes, and cleanup. */
 class DefaultProfileFunctionTest {
 
-    private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration RETENTION = Duration.ofMinutes(10);
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
     /** After the default warm-up (5 minutes) and enough calm chat to settle the baseline. */
     private static final Instant BURST = BEGINNING.plus(TEN_MINUTES);
 
     private SpikeDetectorFunction<DefaultDetectorState> function;
-    private KeyedTwoInputStreamOperatorTestHarness<String, ChatMessage, CauseEvent, Moment> harness;
-    private long maxEventMs = Long.MIN_VALUE;
-    private long lastWatermarkMs = Long.MIN_VALUE;
+    private DetectorHarness harness;
 
     @BeforeEach
     void open() throws Exception {
-        function = new SpikeDetectorFunction<>(new DefaultSpikeDetector(DefaultDetectorParams.defaults()),
-                OUT_OF_ORDERNESS, IDLE_TIMEOUT, RETENTION);
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function, ChatMessage::channelId,
-                CauseEvent::channelId, Types.STRING);
+        function = DetectorHarness.function(new DefaultSpikeDetector(DefaultDetectorParams.defaults()), false);
+        harness = DetectorHarness.open(function);
     }
 
     @AfterEach
     void close() throws Exception {
         harness.close();
-    }
-
-    private void live(List<ChatMessage> messages) throws Exception {
-        for (ChatMessage m : messages) {
-            harness.setProcessingTime(Math.max(harness.getProcessingTime(), m.timestamp()));
-            harness.processElement1(m, m.timestamp());
-            maxEventMs = Math.max(maxEventMs, m.timestamp());
-            long watermark = maxEventMs - OUT_OF_ORDERNESS.toMillis() - 1;
-            if (watermark >= lastWatermarkMs + 1000) {
-                harness.processBothWatermarks(new Watermark(watermark));
-                lastWatermarkMs = watermark;
-            }
-        }
     }
 
     /** Ten minutes of calm chat on both channels, then 300 chatters in ten seconds on the hype channel. */
@@ -81,14 +58,14 @@ class DefaultProfileFunctionTest {
 
     @Test
     void a_crowd_is_one_explained_moment_reported_after_its_peak() throws Exception {
-        live(calmThenCrowd(Duration.ofMinutes(1)));
+        harness.live(calmThenCrowd(Duration.ofMinutes(1)));
 
         assertThat(harness.<Moment>extractOutputValues()).singleElement().satisfies(m -> {
             assertThat(m.channelId()).isEqualTo(HYPE_ID);
             assertThat(m.channelLogin()).isEqualTo(HYPE_LOGIN);
             assertThat(m.profile()).isEqualTo("default");
             assertThat(m.peakMs()).isBetween(BURST.toEpochMilli(), BURST.plusSeconds(10).toEpochMilli());
-            assertThat(m.endMs()).isEqualTo(m.peakMs() + 10_000);
+            assertThat(m.endMs()).isEqualTo(m.peakMs() + DefaultDetectorParams.defaults().holdSeconds() * 1000L);
             assertThat(m.uniqueChatters()).isGreaterThan(250);
             assertThat(m.topTokens()).first().isEqualTo("pogchamp");
             assertThat(m.sampleMessages()).hasSize(5);
@@ -99,12 +76,12 @@ class DefaultProfileFunctionTest {
 
     @Test
     void a_raid_noted_for_the_channel_tags_the_moment() throws Exception {
-        live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
                 steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5))));
         ((AbstractStreamOperator<?>) harness.getOperator()).setCurrentKey(HYPE_ID);
         boolean noted = function.noteEvent(new ChatEvent(ChatEventType.RAID, "raid", "e1", HYPE_ID, HYPE_LOGIN, "9",
                 "raider", "Raider", BURST.minusSeconds(3).toEpochMilli(), 250, "250 raiders", "", Map.of()));
-        live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
                 steady(CALM_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
                 burst(HYPE_ID, 300, BURST, Duration.ofMillis(33))));
 
@@ -115,7 +92,7 @@ class DefaultProfileFunctionTest {
 
     @Test
     void a_raid_on_the_events_input_tags_the_next_moment_and_a_single_sub_does_not() throws Exception {
-        live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
                 steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5))));
         ChatEvent raid = new ChatEvent(ChatEventType.RAID, "raid", "e1", HYPE_ID, HYPE_LOGIN, "9", "raider", "Raider",
                 BURST.minusSeconds(2).toEpochMilli(), 250, "250 raiders", "", Map.of());
@@ -123,7 +100,7 @@ class DefaultProfileFunctionTest {
                 BURST.minusSeconds(2).toEpochMilli(), 1, "subscribed", "", Map.of());
         assertThat(CauseEvent.of(sub)).isEmpty();
         harness.processElement2(CauseEvent.of(raid).orElseThrow(), raid.timestamp());
-        live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
                 steady(CALM_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
                 burst(HYPE_ID, 300, BURST, Duration.ofMillis(33))));
 
@@ -136,7 +113,7 @@ class DefaultProfileFunctionTest {
         // On a replay the events input may run ahead of the chat input.
         harness.processElement2(new CauseEvent(HYPE_ID, BURST.minusSeconds(2).toEpochMilli(), CauseTags.RAID),
                 BURST.minusSeconds(2).toEpochMilli());
-        live(calmThenCrowd(Duration.ofMinutes(1)));
+        harness.live(calmThenCrowd(Duration.ofMinutes(1)));
 
         assertThat(harness.<Moment>extractOutputValues()).singleElement()
                 .satisfies(m -> assertThat(m.causeTags()).containsExactly(CauseTags.RAID));
@@ -144,11 +121,11 @@ class DefaultProfileFunctionTest {
 
     @Test
     void a_raid_long_before_the_moment_does_not_tag_it() throws Exception {
-        live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5)),
                 steady(CALM_ID, 2, BEGINNING, TEN_MINUTES.minusSeconds(5))));
         harness.processElement2(new CauseEvent(HYPE_ID, BURST.minus(Duration.ofMinutes(5)).toEpochMilli(),
                 CauseTags.RAID), BURST.minus(Duration.ofMinutes(5)).toEpochMilli());
-        live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
                 steady(CALM_ID, 2, BURST.minusSeconds(5), Duration.ofMinutes(2)),
                 burst(HYPE_ID, 300, BURST, Duration.ofMillis(33))));
 
@@ -158,10 +135,10 @@ class DefaultProfileFunctionTest {
 
     @Test
     void state_and_timers_are_cleaned_up_after_the_cooldown_and_the_retention() throws Exception {
-        live(calmThenCrowd(Duration.ZERO));
+        harness.live(calmThenCrowd(Duration.ZERO));
         Instant hypeSilentFrom = BURST.plusSeconds(10);
         // Calm keeps chatting (and the watermark moving) past the cooldown and the retention.
-        live(steady(CALM_ID, 2, hypeSilentFrom, Duration.ofMinutes(11)));
+        harness.live(steady(CALM_ID, 2, hypeSilentFrom, Duration.ofMinutes(11)));
 
         assertThat(harness.<Moment>extractOutputValues()).hasSize(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1); // calm's only

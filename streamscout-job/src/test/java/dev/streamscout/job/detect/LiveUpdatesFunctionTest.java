@@ -12,7 +12,6 @@ import static dev.streamscout.job.ChatFixtures.inTimeOrder;
 import static dev.streamscout.job.ChatFixtures.steady;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamscout.core.chat.ChatMessage;
 import dev.streamscout.core.detect.DefaultDetectorParams;
 import dev.streamscout.core.detect.DefaultSpikeDetector;
 import dev.streamscout.core.detect.SeedDetectorParams;
@@ -23,50 +22,26 @@ import dev.streamscout.core.live.LiveUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The detector operator's {@code live-updates} side output: one chat rate per channel and second, moments. */
 class LiveUpdatesFunctionTest {
 
-    private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration RETENTION = Duration.ofMinutes(10);
     private static final Instant BURST = BEGINNING.plus(TWO_MINUTES);
     private static final Instant DEFAULT_BURST = BEGINNING.plus(Duration.ofMinutes(10));
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, ChatMessage, CauseEvent, Moment> harness;
-    private long maxEventMs = Long.MIN_VALUE;
-    private long lastWatermarkMs = Long.MIN_VALUE;
+    private DetectorHarness harness;
 
     private <S> void open(SpikeDetector<S> detector, boolean live) throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new SpikeDetectorFunction<>(detector, OUT_OF_ORDERNESS, IDLE_TIMEOUT, RETENTION, live),
-                ChatMessage::channelId, CauseEvent::channelId, Types.STRING);
+        harness = DetectorHarness.open(DetectorHarness.function(detector, live));
     }
 
     @AfterEach
     void close() throws Exception {
         if (harness != null) {
             harness.close();
-        }
-    }
-
-    private void live(List<ChatMessage> messages) throws Exception {
-        for (ChatMessage m : messages) {
-            harness.setProcessingTime(Math.max(harness.getProcessingTime(), m.timestamp()));
-            harness.processElement1(m, m.timestamp());
-            maxEventMs = Math.max(maxEventMs, m.timestamp());
-            long watermark = maxEventMs - OUT_OF_ORDERNESS.toMillis() - 1;
-            if (watermark >= lastWatermarkMs + 1000) {
-                harness.processBothWatermarks(new Watermark(watermark));
-                lastWatermarkMs = watermark;
-            }
         }
     }
 
@@ -82,7 +57,7 @@ class LiveUpdatesFunctionTest {
     @Test
     void every_closed_second_of_every_channel_is_one_chat_rate_with_its_counts_and_band() throws Exception {
         open(new SeedSpikeDetector(SeedDetectorParams.defaults()), true);
-        live(inTimeOrder(
+        harness.live(inTimeOrder(
                 steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                 steady(CALM_ID, 2, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                 burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
@@ -114,7 +89,7 @@ class LiveUpdatesFunctionTest {
     @Test
     void a_detector_that_fires_at_once_announces_the_start_just_before_the_peak() throws Exception {
         open(new SeedSpikeDetector(SeedDetectorParams.defaults()), true);
-        live(inTimeOrder(
+        harness.live(inTimeOrder(
                 steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                 burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
 
@@ -130,7 +105,7 @@ class LiveUpdatesFunctionTest {
     @Test
     void a_held_burst_is_announced_when_it_starts_and_again_at_its_peak() throws Exception {
         open(new DefaultSpikeDetector(DefaultDetectorParams.defaults()), true);
-        live(inTimeOrder(
+        harness.live(inTimeOrder(
                 steady(HYPE_ID, 2, DEFAULT_BURST.minus(Duration.ofMinutes(10)), Duration.ofMinutes(11)),
                 burst(HYPE_ID, 300, DEFAULT_BURST, Duration.ofMillis(33))));
 
@@ -156,7 +131,7 @@ class LiveUpdatesFunctionTest {
     @Test
     void off_unless_asked_for() throws Exception {
         open(new SeedSpikeDetector(SeedDetectorParams.defaults()), false);
-        live(inTimeOrder(
+        harness.live(inTimeOrder(
                 steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                 burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
         assertThat(harness.<Moment>extractOutputValues()).hasSize(1);

@@ -20,35 +20,23 @@ import dev.streamscout.core.highlight.Moment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SpikeDetectorFunctionTest {
 
-    private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration RETENTION = Duration.ofMinutes(10);
-
     private static final Instant TWO_MINUTES_IN = BEGINNING.plus(TWO_MINUTES);
     private static final Instant BURST = TWO_MINUTES_IN;
 
     private SpikeDetectorFunction<SeedDetectorState> function;
-    private KeyedTwoInputStreamOperatorTestHarness<String, ChatMessage, CauseEvent, Moment> harness;
-    private long maxEventMs = Long.MIN_VALUE;
-    private long lastWatermarkMs = Long.MIN_VALUE;
+    private DetectorHarness harness;
 
     @BeforeEach
     void open() throws Exception {
-        function = new SpikeDetectorFunction<>(new SeedSpikeDetector(SeedDetectorParams.defaults()),
-                OUT_OF_ORDERNESS, IDLE_TIMEOUT, RETENTION);
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function, ChatMessage::channelId,
-                CauseEvent::channelId, Types.STRING);
+        function = DetectorHarness.function(new SeedSpikeDetector(SeedDetectorParams.defaults()), false);
+        harness = DetectorHarness.open(function);
     }
 
     @AfterEach
@@ -56,36 +44,14 @@ class SpikeDetectorFunctionTest {
         harness.close();
     }
 
-    /** Delivers messages as a live source would: wall clock = event time, watermark trailing by 2 s. */
-    private void live(List<ChatMessage> messages) throws Exception {
-        for (ChatMessage m : messages) {
-            harness.setProcessingTime(Math.max(harness.getProcessingTime(), m.timestamp()));
-            harness.processElement1(m, m.timestamp());
-            maxEventMs = Math.max(maxEventMs, m.timestamp());
-            long watermark = maxEventMs - OUT_OF_ORDERNESS.toMillis() - 1;
-            if (watermark >= lastWatermarkMs + 1000) {
-                watermarkAt(watermark);
-            }
-        }
-    }
-
-    private void watermarkAt(long watermarkMs) throws Exception {
-        harness.processBothWatermarks(new Watermark(watermarkMs));
-        lastWatermarkMs = watermarkMs;
-    }
-
-    private List<Moment> moments() {
-        return harness.extractOutputValues();
-    }
-
     @Test
     void a_burst_produces_one_moment_at_its_peak_second() throws Exception {
-        live(inTimeOrder(
+        harness.live(inTimeOrder(
                 steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                 steady(CALM_ID, 2, BEGINNING, TWO_MINUTES.plus(ONE_MINUTE)),
                 burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
 
-        assertThat(moments()).singleElement().satisfies(m -> {
+        assertThat(harness.moments()).singleElement().satisfies(m -> {
             assertThat(m.channelId()).isEqualTo(HYPE_ID);
             assertThat(m.channelLogin()).isEqualTo(HYPE_LOGIN);
             assertThat(m.peakMs()).isEqualTo(BURST.toEpochMilli());
@@ -99,20 +65,21 @@ class SpikeDetectorFunctionTest {
 
     @Test
     void the_moment_is_decided_as_soon_as_the_watermark_passes_the_burst_second() throws Exception {
-        live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES), burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
-        assertThat(moments()).isEmpty(); // the burst second is still open
+        harness.live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES),
+                burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
+        assertThat(harness.moments()).isEmpty(); // the burst second is still open
 
-        watermarkAt(BURST.plusMillis(998).toEpochMilli());
-        assertThat(moments()).isEmpty();
-        watermarkAt(BURST.plusMillis(999).toEpochMilli());
-        assertThat(moments()).hasSize(1);
+        harness.watermarkAt(BURST.plusMillis(998).toEpochMilli());
+        assertThat(harness.moments()).isEmpty();
+        harness.watermarkAt(BURST.plusMillis(999).toEpochMilli());
+        assertThat(harness.moments()).hasSize(1);
     }
 
     @Test
     void a_late_message_goes_to_the_side_output_and_is_counted_not_bucketed() throws Exception {
-        live(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES));
+        harness.live(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES));
         ChatMessage late = msg(HYPE_ID, "slowpoke", "what did I miss", BEGINNING.plusSeconds(30));
-        ChatMessage inTime = msg(HYPE_ID, "ontime", "hi", Instant.ofEpochMilli(lastWatermarkMs + 1));
+        ChatMessage inTime = msg(HYPE_ID, "ontime", "hi", Instant.ofEpochMilli(harness.lastWatermarkMs() + 1));
 
         harness.processElement1(late, late.timestamp());
         harness.processElement1(inTime, inTime.timestamp());
@@ -124,9 +91,9 @@ class SpikeDetectorFunctionTest {
 
     @Test
     void a_message_behind_the_watermark_still_counts_while_its_second_is_open() throws Exception {
-        live(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES));
+        harness.live(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES));
         // Seconds close only up to the watermark; the current second is open even if the message is old.
-        long openSecond = (lastWatermarkMs + 1) / 1000 * 1000;
+        long openSecond = (harness.lastWatermarkMs() + 1) / 1000 * 1000;
         ChatMessage behind = msg(HYPE_ID, "slow", "hey", Instant.ofEpochMilli(openSecond));
         harness.processElement1(behind, behind.timestamp());
 
@@ -137,33 +104,35 @@ class SpikeDetectorFunctionTest {
     @Test
     void a_quiet_channel_closes_its_seconds_on_the_wall_clock_when_nothing_moves_the_watermark() throws Exception {
         // The burst is the last thing anyone says: no later message moves the watermark past it.
-        live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES), burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
-        assertThat(moments()).isEmpty();
+        harness.live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES),
+                burst(HYPE_ID, 40, BURST, Duration.ofMillis(20))));
+        assertThat(harness.moments()).isEmpty();
 
         long lastArrival = harness.getProcessingTime();
-        harness.setProcessingTime(lastArrival + IDLE_TIMEOUT.toMillis() - 1);
-        assertThat(moments()).isEmpty();
-        harness.setProcessingTime(lastArrival + IDLE_TIMEOUT.toMillis() + 1000);
+        harness.setProcessingTime(lastArrival + DetectorHarness.IDLE_TIMEOUT.toMillis() - 1);
+        assertThat(harness.moments()).isEmpty();
+        harness.setProcessingTime(lastArrival + DetectorHarness.IDLE_TIMEOUT.toMillis() + 1000);
 
-        assertThat(moments()).singleElement().extracting(Moment::peakMs).isEqualTo(BURST.toEpochMilli());
+        assertThat(harness.moments()).singleElement().extracting(Moment::peakMs).isEqualTo(BURST.toEpochMilli());
     }
 
     @Test
     void a_channel_that_falls_silent_keeps_closing_seconds_and_is_forgotten_after_the_retention() throws Exception {
         // Hype chats for two minutes then stops; calm keeps chatting and moves the watermark on.
-        live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES), steady(CALM_ID, 2, BEGINNING, TWO_MINUTES)));
-        live(steady(CALM_ID, 2, TWO_MINUTES_IN, Duration.ofMinutes(5)));
+        harness.live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES),
+                steady(CALM_ID, 2, BEGINNING, TWO_MINUTES)));
+        harness.live(steady(CALM_ID, 2, TWO_MINUTES_IN, Duration.ofMinutes(5)));
         int bothChannels = harness.numKeyedStateEntries();
         assertThat(harness.numEventTimeTimers()).isEqualTo(2); // exactly one per channel
 
-        live(steady(CALM_ID, 2, TWO_MINUTES_IN.plus(Duration.ofMinutes(5)), Duration.ofMinutes(6)));
+        harness.live(steady(CALM_ID, 2, TWO_MINUTES_IN.plus(Duration.ofMinutes(5)), Duration.ofMinutes(6)));
 
         // Hype has been silent for more than 10 minutes of event time: its state and timers are gone.
         assertThat(harness.numKeyedStateEntries()).isLessThan(bothChannels);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        assertThat(moments()).isEmpty();
+        assertThat(harness.moments()).isEmpty();
 
-        watermarkAt(Long.MAX_VALUE); // end of input: calm is closed out and forgotten too
+        harness.watermarkAt(Long.MAX_VALUE); // end of input: calm is closed out and forgotten too
         harness.setProcessingTime(Long.MAX_VALUE - 1);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
@@ -172,14 +141,15 @@ class SpikeDetectorFunctionTest {
 
     @Test
     void a_channel_that_returns_after_the_retention_warms_up_again() throws Exception {
-        live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES), steady(CALM_ID, 2, BEGINNING, Duration.ofMinutes(14))));
+        harness.live(inTimeOrder(steady(HYPE_ID, 4, BEGINNING, TWO_MINUTES),
+                steady(CALM_ID, 2, BEGINNING, Duration.ofMinutes(14))));
         Instant back = BEGINNING.plus(Duration.ofMinutes(14));
         // Ten seconds after returning, a burst: the warm-up (30 baseline windows) is not over yet.
-        live(inTimeOrder(steady(HYPE_ID, 4, back, Duration.ofSeconds(10)),
+        harness.live(inTimeOrder(steady(HYPE_ID, 4, back, Duration.ofSeconds(10)),
                 burst(HYPE_ID, 40, back.plusSeconds(10), Duration.ofMillis(20)),
                 steady(HYPE_ID, 4, back.plusSeconds(11), ONE_MINUTE),
                 steady(CALM_ID, 2, back, ONE_MINUTE)));
 
-        assertThat(moments()).isEmpty();
+        assertThat(harness.moments()).isEmpty();
     }
 }

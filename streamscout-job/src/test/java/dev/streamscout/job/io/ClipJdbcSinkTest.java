@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.core.highlight.ClipStatus;
+import dev.streamscout.job.PipelineCluster;
 import dev.streamscout.store.ClipDao;
 import dev.streamscout.store.Database;
 import dev.streamscout.store.DatabaseSettings;
 import java.util.List;
 import java.util.UUID;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClipJdbcSinkTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER = PipelineCluster.extension();
 
     private static final long PEAK_MS = 1_714_593_720_000L;
 
@@ -51,7 +50,7 @@ class ClipJdbcSinkTest {
         Clip created = clip("1001", PEAK_MS, ClipStatus.CREATED);
         Clip skipped = clip("2002", PEAK_MS + 60_000, ClipStatus.SKIPPED);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        env.setParallelism(PipelineCluster.PARALLELISM);
 
         env.fromData(Clip.class, created, skipped, created, created)
                 .sinkTo(ClipJdbcSink.create(database.settings())).name("clips");
