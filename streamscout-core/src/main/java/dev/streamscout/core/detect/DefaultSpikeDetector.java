@@ -137,6 +137,9 @@ public final class DefaultSpikeDetector implements SpikeDetector<DefaultDetector
         }
         if (burst > 0 && state.rateBaseline <= 0) { // also a state restored from before the short trigger
             state.rateBaseline = Math.max(burstMessages / (double) burst, MIN_BASELINE);
+            // A spread as wide as the rate itself, so that a baseline just taken cannot fire on the next
+            // wave: a new channel's first minute washes it out, a restored one's ten minutes narrow it.
+            state.rateVariance = state.rateBaseline * state.rateBaseline;
         }
         double intensity = 0.0;
         boolean sharp = false;

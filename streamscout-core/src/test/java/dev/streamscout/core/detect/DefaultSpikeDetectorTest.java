@@ -105,6 +105,36 @@ class DefaultSpikeDetectorTest {
         }
 
         @Test
+        void a_state_restored_from_before_the_short_trigger_does_not_fire_on_the_first_wave() {
+            DefaultDetectorState state = DEFAULT.newState();
+            java.util.Random random = new java.util.Random(5);
+            long at = ms(BEGINNING);
+            for (int s = 0; s < 1_200; s++, at += 1_000) { // twenty minutes of about 5 messages a second
+                assertThat(DEFAULT.onSecond(state, ChatSecond.ofCount(at, poisson(5, random)))).isEmpty();
+            }
+            // What Flink restores for fields a savepoint did not have: the constructor's values.
+            DefaultDetectorState fresh = new DefaultDetectorState();
+            state.rateBaseline = fresh.rateBaseline;
+            state.rateVariance = fresh.rateVariance;
+
+            List<Detection> fired = new java.util.ArrayList<>();
+            for (int s = 0; s < 120; s++, at += 1_000) {
+                int messages = s >= 60 && s < 65 ? 20 : poisson(5, random); // a minute on, 5 s at 4x
+                DEFAULT.onSecond(state, ChatSecond.ofCount(at, messages)).ifPresent(fired::add);
+            }
+
+            assertThat(fired).isEmpty();
+        }
+
+        private static int poisson(double mean, java.util.Random random) {
+            int count = 0;
+            for (double p = Math.exp(-mean), acc = random.nextDouble(); acc > p; acc *= random.nextDouble()) {
+                count++;
+            }
+            return count;
+        }
+
+        @Test
         void ordinary_poisson_chat_never_fires_at_any_rate() {
             for (double rate : new double[] {0.7, 2, 5, 20}) {
                 ChatScript chat = ChatScript.from(BEGINNING).poisson(rate, TWO_HOURS, new java.util.Random((long) (rate * 10)));
