@@ -42,8 +42,34 @@ public final class MomentExplainer {
                 noteCause(recent, bucket.startMs, cause);
             }
         }
+        moveOn(recent, bucket.startMs);
+        if (own.messages() > 0) {
+            bucket.trimForKeeping();
+            recent.seconds.add(bucket);
+            if (bucket.users != null) {
+                for (String user : bucket.users) {
+                    recent.windowChatters.merge(user, 1, Integer::sum);
+                }
+            }
+        }
+        int windowChatters = own.uniqueChatters() == 0 && own.messages() > 0 ? 0 : recent.windowChatters.size();
+        return new ChatSecond(own.startMs(), own.messages(), own.uniqueChatters(), own.emoteMessages(),
+                own.loudMessages(), own.repeatedMessages(), windowChatters);
+    }
+
+    /**
+     * Records a second in which nothing happened (no chat, no cause): what {@link #close} gives for an
+     * empty {@link SecondBucket} of that second, without one. Most seconds of most channels are such.
+     */
+    public static ChatSecond closeQuiet(RecentChat recent, long startMs) {
+        moveOn(recent, startMs);
+        return new ChatSecond(startMs, 0, 0, 0, 0, 0, recent.windowChatters.size());
+    }
+
+    /** Moves the chatter window, the kept seconds and the kept causes on to end with {@code startMs}'s second. */
+    private static void moveOn(RecentChat recent, long startMs) {
         // Seconds leaving the chatter window take their chatters with them (seconds close in order).
-        long windowFrom = bucket.startMs - (CHATTER_WINDOW_SECONDS - 1) * 1000L;
+        long windowFrom = startMs - (CHATTER_WINDOW_SECONDS - 1) * 1000L;
         for (SecondBucket s : recent.seconds) {
             if (s.startMs >= windowFrom) {
                 break;
@@ -55,27 +81,15 @@ public final class MomentExplainer {
             }
         }
         recent.windowFromMs = windowFrom;
-        long keepFrom = bucket.startMs - (KEEP_SECONDS - 1) * 1000L;
+        long keepFrom = startMs - (KEEP_SECONDS - 1) * 1000L;
         while (!recent.seconds.isEmpty() && recent.seconds.get(0).startMs < keepFrom) {
             recent.seconds.remove(0);
         }
-        if (own.messages() > 0) {
-            bucket.trimForKeeping();
-            recent.seconds.add(bucket);
-            if (bucket.users != null) {
-                for (String user : bucket.users) {
-                    recent.windowChatters.merge(user, 1, Integer::sum);
-                }
-            }
-        }
-        long causesFrom = bucket.startMs - KEEP_SECONDS * 1000L - CAUSE_LEAD_MS;
+        long causesFrom = startMs - KEEP_SECONDS * 1000L - CAUSE_LEAD_MS;
         while (!recent.causeTimes.isEmpty() && recent.causeTimes.get(0) < causesFrom) {
             recent.causeTimes.remove(0);
             recent.causeTags.remove(0);
         }
-        int windowChatters = own.uniqueChatters() == 0 && own.messages() > 0 ? 0 : recent.windowChatters.size();
-        return new ChatSecond(own.startMs(), own.messages(), own.uniqueChatters(), own.emoteMessages(),
-                own.loudMessages(), own.repeatedMessages(), windowChatters);
     }
 
     /** Notes a structured event's cause tag at a time (events may arrive for seconds already closed). */

@@ -32,6 +32,13 @@ public class SecondPreAggregator extends AbstractStreamOperator<ChatSecondSummar
     private final long idleFlushMs;
     /** Pending summaries by second, then channel; seconds in order so that a watermark flushes a prefix. */
     private transient TreeMap<Long, Map<String, ChatSecondSummary>> pending;
+    /*
+     * The pending map of the second the last message fell in: nearly every message falls in the same
+     * second as the one before it, so the tree is looked up (a boxed key and a walk) once per second
+     * rather than once per message. Null when that second has been handed on.
+     */
+    private transient long lastSecondMs;
+    private transient Map<String, ChatSecondSummary> lastSecond;
     private transient long watermarkMs;
     private transient long watermarkAtLastTick;
 
@@ -66,16 +73,25 @@ public class SecondPreAggregator extends AbstractStreamOperator<ChatSecondSummar
             emit(alone);
             return;
         }
-        pending.computeIfAbsent(second, s -> new HashMap<>())
-                .computeIfAbsent(message.channelId(), id -> new ChatSecondSummary(id, second))
-                .add(message);
+        Map<String, ChatSecondSummary> channels = lastSecond;
+        if (channels == null || lastSecondMs != second) {
+            channels = pending.computeIfAbsent(second, s -> new HashMap<>());
+            lastSecond = channels;
+            lastSecondMs = second;
+        }
+        ChatSecondSummary summary = channels.get(message.channelId());
+        if (summary == null) {
+            summary = new ChatSecondSummary(message.channelId(), second);
+            channels.put(message.channelId(), summary);
+        }
+        summary.add(message);
     }
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermarkMs = Math.max(watermarkMs, mark.getTimestamp());
         while (!pending.isEmpty() && pending.firstKey() + SECOND_MS - 1 <= watermarkMs) {
-            pending.pollFirstEntry().getValue().values().forEach(this::emit);
+            emitAll(pending.pollFirstEntry().getValue());
         }
         super.processWatermark(mark);
     }
@@ -105,7 +121,16 @@ public class SecondPreAggregator extends AbstractStreamOperator<ChatSecondSummar
 
     private void flushAll() {
         while (!pending.isEmpty()) {
-            pending.pollFirstEntry().getValue().values().forEach(this::emit);
+            emitAll(pending.pollFirstEntry().getValue());
+        }
+    }
+
+    private void emitAll(Map<String, ChatSecondSummary> second) {
+        if (second == lastSecond) {
+            lastSecond = null;
+        }
+        for (ChatSecondSummary summary : second.values()) {
+            emit(summary);
         }
     }
 

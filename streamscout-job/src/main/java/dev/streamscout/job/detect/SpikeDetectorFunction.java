@@ -14,6 +14,10 @@ import dev.streamscout.core.live.BaselineBand;
 import dev.streamscout.core.live.DetectorBands;
 import dev.streamscout.core.live.LiveUpdate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -246,6 +250,9 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
         S state = null;
         RecentChat recent = null;
         long second = clock.nextSecondMs;
+        List<SecondBucket> due = endOf(second) <= watermark && second <= forgetAfter
+                ? takeBuckets(watermark, forgetAfter) : List.of();
+        int nextDue = 0;
         while (endOf(second) <= watermark && second <= forgetAfter) {
             if (state == null) {
                 state = detectorState.value();
@@ -257,13 +264,12 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
                     recent = new RecentChat();
                 }
             }
-            SecondBucket bucket = openBuckets.get(second);
-            if (bucket != null) {
-                openBuckets.remove(second);
-            } else {
-                bucket = new SecondBucket(second);
+            while (nextDue < due.size() && due.get(nextDue).startMs < second) {
+                nextDue++; // cannot happen: nothing is put into a closed second
             }
-            ChatSecond closed = MomentExplainer.close(recent, bucket);
+            ChatSecond closed = nextDue < due.size() && due.get(nextDue).startMs == second
+                    ? MomentExplainer.close(recent, due.get(nextDue++))
+                    : MomentExplainer.closeQuiet(recent, second);
             // Read before the second is fed: this is the band and burst the second is judged against.
             BaselineBand band = liveUpdates ? DetectorBands.band(detector, state) : null;
             OptionalLong heldBefore = liveUpdates ? DetectorBands.candidateStart(detector, state) : OptionalLong.empty();
@@ -309,6 +315,35 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
         }
         clockState.update(clock);
         return true;
+    }
+
+    /**
+     * Removes and returns, oldest first, the open buckets of the seconds {@link #closeThrough} is about
+     * to close: one pass over the few open seconds instead of a lookup for every second closed, many of
+     * which (quiet seconds, and every second of a channel gone silent until it is forgotten) have none.
+     */
+    private List<SecondBucket> takeBuckets(long watermark, long forgetAfter) throws Exception {
+        List<SecondBucket> due = null;
+        for (Map.Entry<Long, SecondBucket> open : openBuckets.entries()) {
+            long second = open.getKey();
+            if (endOf(second) <= watermark && second <= forgetAfter) {
+                if (due == null) {
+                    due = new ArrayList<>(2);
+                }
+                due.add(open.getValue());
+            }
+        }
+        if (due == null) {
+            return List.of();
+        }
+        // Removed through the state, not the iterator: the state drops a channel's map once it is empty.
+        for (SecondBucket bucket : due) {
+            openBuckets.remove(bucket.startMs);
+        }
+        if (due.size() > 1) {
+            due.sort(Comparator.comparingLong(bucket -> bucket.startMs));
+        }
+        return due;
     }
 
     /** The second's chat rate, and a burst start when the detector has just begun holding one. */
