@@ -3,11 +3,9 @@ package dev.streamscout.store;
 import dev.streamscout.core.highlight.Clip;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,29 +73,13 @@ public final class ClipDao {
         return query(SELECT + ORDER, ps -> ps.setInt(1, limit));
     }
 
-    private List<Clip> query(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Clip> clips = new ArrayList<>();
-                while (rs.next()) {
-                    clips.add(ClipSql.read(rs));
-                }
-                return clips;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Querying clips failed", e);
-        }
+    private List<Clip> query(String sql, ClipSql.Binder binder) {
+        return ClipSql.query(dataSource, sql, binder);
     }
 
     private static void requirePositive(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         }
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
     }
 }

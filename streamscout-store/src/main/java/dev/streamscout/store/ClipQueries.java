@@ -1,9 +1,7 @@
 package dev.streamscout.store;
 
 import dev.streamscout.core.highlight.Clip;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -30,18 +28,7 @@ public final class ClipQueries {
     /** At most {@code limit} clips matching {@code search}, newest peak first. */
     public List<Clip> page(ClipSearch search, int limit) {
         Statement statement = statement(search, limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
-            statement.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Clip> clips = new ArrayList<>();
-                while (rs.next()) {
-                    clips.add(ClipSql.read(rs));
-                }
-                return clips;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Querying clips failed", e);
-        }
+        return ClipSql.query(dataSource, statement.sql(), statement::bind);
     }
 
     /** The SQL of one page and its parameters in order (the query plan test explains the same statement). */

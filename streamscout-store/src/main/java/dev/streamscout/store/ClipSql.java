@@ -2,6 +2,7 @@ package dev.streamscout.store;
 
 import dev.streamscout.core.highlight.Clip;
 import dev.streamscout.core.highlight.ClipStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The SQL of the {@code clips} table kept beside the code that binds and reads it, so that the
@@ -44,6 +48,28 @@ public final class ClipSql {
         ps.setInt(11, clip.messageCount());
         ps.setString(12, clip.status().name());
         ps.setString(13, clip.failureReason());
+    }
+
+    /** The clips {@code sql} selects ({@link #read} columns), its parameters set by {@code binder}. */
+    static List<Clip> query(DataSource dataSource, String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Clip> clips = new ArrayList<>();
+                while (rs.next()) {
+                    clips.add(read(rs));
+                }
+                return clips;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Querying clips failed", e);
+        }
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
     }
 
     /** Reads the current row of a query that selected {@link #COLUMNS}. */
