@@ -4,14 +4,8 @@ import dev.streamscout.api.params.QueryParameters;
 import dev.streamscout.api.problem.InvalidParameterException;
 import dev.streamscout.store.ClipSearch;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -44,12 +38,6 @@ public record ClipQuery(Instant start, Instant end, int limit, String broadcaste
     public static final int MAX_LIMIT = 100;
     public static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 
-    static final String TIME_FORM = "an ISO-8601 date-time such as 2026-01-11T12:00:00Z or"
-            + " 2026-01-11T14:00:00+02:00 (without an offset it is read as UTC)";
-    // Keeps every accepted time storable in PostgreSQL and H2 alike.
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
-    private static final int ECHO_LIMIT = 64;
     // Ids and logins share one column width (VARCHAR(64)) in the store.
     private static final Pattern BROADCASTER = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
@@ -61,9 +49,10 @@ public record ClipQuery(Instant start, Instant end, int limit, String broadcaste
      * @throws InvalidParameterException naming the first bad parameter and the accepted form
      */
     public static ClipQuery parse(UnaryOperator<String> param, Clock clock) {
+        QueryParameters params = new QueryParameters(param);
         int limit = parseLimit(param.apply("limit"));
-        Instant end = parseTime("end", param.apply("end"));
-        Instant start = parseTime("start", param.apply("start"));
+        Instant end = params.instant("end");
+        Instant start = params.instant("start");
         if (end == null) {
             end = clock.instant();
         }
@@ -74,7 +63,6 @@ public record ClipQuery(Instant start, Instant end, int limit, String broadcaste
             throw new InvalidParameterException("start",
                     "start (" + start + ") must be before end (" + end + "); end defaults to now.");
         }
-        QueryParameters params = new QueryParameters(param);
         String broadcaster = parseBroadcaster(params.text("broadcaster"));
         Double minIntensity = params.decimal("min_intensity");
         if (minIntensity != null && minIntensity < 0) {
@@ -93,7 +81,7 @@ public record ClipQuery(Instant start, Instant end, int limit, String broadcaste
         }
         if (!BROADCASTER.matcher(raw).matches()) {
             throw new InvalidParameterException("broadcaster", "broadcaster must be a channel id (digits) or"
-                    + " login (letters, digits, _; at most 64 characters), got '" + echo(raw) + "'.");
+                    + " login (letters, digits, _; at most 64 characters), got '" + QueryParameters.echo(raw) + "'.");
         }
         return raw;
     }
@@ -107,38 +95,11 @@ public record ClipQuery(Instant start, Instant end, int limit, String broadcaste
         try {
             limit = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("limit", form + ", got '" + echo(raw) + "'.");
+            throw new InvalidParameterException("limit", form + ", got '" + QueryParameters.echo(raw) + "'.");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidParameterException("limit", form + ", got " + limit + ".");
         }
         return limit;
-    }
-
-    private static Instant parseTime(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String text = raw.strip().replace(' ', '+');
-        Instant instant;
-        try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text,
-                    ZonedDateTime::from, LocalDateTime::from);
-            instant = parsed instanceof ZonedDateTime zoned
-                    ? zoned.toInstant()
-                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            throw new InvalidParameterException(name, name + " must be " + TIME_FORM + ", got '" + echo(raw) + "'.");
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new InvalidParameterException(name, name + " must lie between years 1 and 9999, got '"
-                    + echo(raw) + "'.");
-        }
-        return instant;
-    }
-
-    /** Quotes at most a short prefix of the client's input back to it. */
-    private static String echo(String raw) {
-        return raw.length() <= ECHO_LIMIT ? raw : raw.substring(0, ECHO_LIMIT) + "...";
     }
 }
