@@ -11,16 +11,14 @@ package dev.streamscout.core.detect;
  * @param emoteMessages    messages that contain at least one emote
  * @param loudMessages     messages that shout: mostly capitals, or one token or character repeated
  *                         ("LUL LUL LUL", "ㅋㅋㅋㅋㅋ", "777777")
- * @param repeatedMessages messages whose text another message in the same second also had (copypasta)
  * @param windowChatters   distinct chatters over the last {@link MomentExplainer#CHATTER_WINDOW_SECONDS}
  *                         seconds, this one included (0 when the source has no usernames)
  */
 public record ChatSecond(long startMs, int messages, int uniqueChatters, int emoteMessages, int loudMessages,
-        int repeatedMessages, int windowChatters) {
+        int windowChatters) {
 
     public ChatSecond {
-        if (messages < 0 || uniqueChatters < 0 || emoteMessages < 0 || loudMessages < 0 || repeatedMessages < 0
-                || windowChatters < 0) {
+        if (messages < 0 || uniqueChatters < 0 || emoteMessages < 0 || loudMessages < 0 || windowChatters < 0) {
             throw new IllegalArgumentException("negative count in second " + startMs);
         }
     }
@@ -30,11 +28,11 @@ public record ChatSecond(long startMs, int messages, int uniqueChatters, int emo
         if (messages < 0) {
             throw new IllegalArgumentException("negative count " + messages + " at " + startMs);
         }
-        return new ChatSecond(startMs, messages, messages, 0, 0, 0, 0);
+        return new ChatSecond(startMs, messages, messages, 0, 0, 0);
     }
 
     /** A second in which nobody wrote. */
     public static ChatSecond quiet(long startMs) {
-        return new ChatSecond(startMs, 0, 0, 0, 0, 0, 0);
+        return new ChatSecond(startMs, 0, 0, 0, 0, 0);
     }
 }

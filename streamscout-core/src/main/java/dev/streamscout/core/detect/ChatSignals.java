@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * How one chat line is read for detection: is it "loud" (shouting, a repeated token or character),
- * what is its normalised text (for spotting copypasta), which words does it contain. Pure functions,
+ * which words does it contain. Pure functions,
  * so the live job and offline analysis read chat the same way.
  */
 public final class ChatSignals {
@@ -99,31 +99,6 @@ public final class ChatSignals {
             }
         }
         return length >= MIN_REPEAT_CHARS;
-    }
-
-    /** Lower-cased text with runs of whitespace collapsed: two chatters writing the same line match. */
-    public static String normalise(String text) {
-        if (text == null) {
-            return "";
-        }
-        String stripped = text.strip();
-        StringBuilder sb = null;
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
-            if (isSpace(c) && (c != ' ' || (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))))) {
-                // Not a lone space: collapse this run to one space.
-                if (sb == null) {
-                    sb = new StringBuilder(stripped.length()).append(stripped, 0, i);
-                }
-                sb.append(' ');
-                while (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))) {
-                    i++;
-                }
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return (sb == null ? stripped : sb.toString()).toLowerCase(Locale.ROOT);
     }
 
     /**

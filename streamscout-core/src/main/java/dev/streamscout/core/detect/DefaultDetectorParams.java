@@ -12,7 +12,7 @@ import java.io.Serializable;
  * @param threshold            the one threshold: fire when the intensity exceeds it
  * @param baselineSeconds      time constant of the short ("recent") baseline, an EWMA of activity
  * @param levelSeconds         time constant of the slow channel level, an EWMA of activity over hours
- * @param loudWeight           extra activity per loud message (shouting, repeated token, copypasta)
+ * @param loudWeight           extra activity per loud message (shouting, a repeated token or character)
  * @param spikeCap             activity above {@code spikeCap x baseline} is clipped before it enters the
  *                             baselines, so a burst does not raise the bar for the next one
  * @param warmupSeconds        no firing until this many seconds have been seen

@@ -54,7 +54,7 @@ public final class MomentExplainer {
         }
         int windowChatters = own.uniqueChatters() == 0 && own.messages() > 0 ? 0 : recent.windowChatters.size();
         return new ChatSecond(own.startMs(), own.messages(), own.uniqueChatters(), own.emoteMessages(),
-                own.loudMessages(), own.repeatedMessages(), windowChatters);
+                own.loudMessages(), windowChatters);
     }
 
     /**
@@ -63,7 +63,7 @@ public final class MomentExplainer {
      */
     public static ChatSecond closeQuiet(RecentChat recent, long startMs) {
         moveOn(recent, startMs);
-        return new ChatSecond(startMs, 0, 0, 0, 0, 0, recent.windowChatters.size());
+        return new ChatSecond(startMs, 0, 0, 0, 0, recent.windowChatters.size());
     }
 
     /** Moves the chatter window, the kept seconds and the kept causes on to end with {@code startMs}'s second. */

@@ -17,8 +17,7 @@ import java.util.Set;
  * chatters); the lines themselves are kept as they came, and their words, emote counts and samples
  * ({@link #tokenCounts()}, {@link #emoteCounts()}, {@link #samples()}) are read from them only when a
  * moment is explained, which is rare: nearly every second is never explained, so reading its words
- * for every message was most of the per-message cost. Copypasta ({@code repeatedMessages}) is counted
- * once, when the second is closed.
+ * for every message was most of the per-message cost.
  *
  * <p>A mutable Flink POJO (public fields of lists of strings and lines) so that it can sit in keyed
  * state while the second is open and in {@link RecentChat} after. Commands must be filtered out
@@ -247,24 +246,6 @@ public class SecondBucket {
     /** What the detector sees of this second. */
     public ChatSecond toChatSecond() {
         int chatters = users == null ? 0 : users.size();
-        return new ChatSecond(startMs, messages, chatters, emoteMessages, loudMessages, repeatedMessages(), chatters);
-    }
-
-    /** Messages whose normalised text another message of this second also had (copypasta). */
-    private int repeatedMessages() {
-        if (lines == null || lines.size() < 2) {
-            return 0;
-        }
-        Map<String, Integer> texts = new HashMap<>(lines.size() * 2);
-        for (ChatLine line : lines) {
-            texts.merge(ChatSignals.normalise(line.text), 1, Integer::sum);
-        }
-        int repeated = 0;
-        for (int n : texts.values()) {
-            if (n > 1) {
-                repeated += n;
-            }
-        }
-        return repeated;
+        return new ChatSecond(startMs, messages, chatters, emoteMessages, loudMessages, chatters);
     }
 }

@@ -224,7 +224,7 @@ class DefaultSpikeDetectorTest {
             DefaultDetectorState fed = DEFAULT.newState();
             long t = ms(BEGINNING);
             for (int i = 0; i < 400; i++, t += 1000) {
-                ChatSecond s = new ChatSecond(t, 3, 3, 0, 0, 0, 20);
+                ChatSecond s = new ChatSecond(t, 3, 3, 0, 0, 20);
                 DEFAULT.onSecond(skipped, s);
                 DEFAULT.onSecond(fed, s);
             }
@@ -233,7 +233,7 @@ class DefaultSpikeDetectorTest {
                 Optional<Detection> d = DEFAULT.onSecond(fed, ChatSecond.quiet(t + i * 1000L));
                 duringGap = d.isPresent() ? d : duringGap;
             }
-            ChatSecond after = new ChatSecond(t + 50_000, 3, 3, 0, 0, 0, 3);
+            ChatSecond after = new ChatSecond(t + 50_000, 3, 3, 0, 0, 3);
             Optional<Detection> a = DEFAULT.onSecond(skipped, after);
             Optional<Detection> b = DEFAULT.onSecond(fed, after);
             assertThat(a).isEqualTo(b.isPresent() ? b : duringGap);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 
 /**
- * A second's words, emotes, samples and copypasta count, read from its kept lines when asked, equal
+ * A second's words, emotes and samples, read from its kept lines when asked, equal
  * what gathering them message by message as they arrived gave (the reference below is that eager
  * gathering as the bucket did it before), also for seconds gathered in parts and merged.
  */
@@ -52,14 +52,12 @@ class ExplanationMaterialTest {
         assertThat(merged.tokenCounts()).isEqualTo(EagerSecond.mostFrequent(eager.tokens));
         assertThat(merged.emoteCounts()).isEqualTo(EagerSecond.mostFrequent(eager.emotes));
         assertThat(merged.samples()).isEqualTo(eager.samples);
-        assertThat(merged.toChatSecond().repeatedMessages()).isEqualTo(eager.repeated());
         assertThat(merged.users).isEqualTo(eager.users);
     }
 
     /** The bucket's gathering before it kept lines: every message read at once for words, emotes, samples. */
     private static final class EagerSecond {
         final List<String> users = new ArrayList<>();
-        final Map<String, Integer> texts = new HashMap<>();
         final Map<String, Integer> tokens = new HashMap<>();
         final Map<String, Integer> emotes = new HashMap<>();
         final List<String> samples = new ArrayList<>();
@@ -73,7 +71,6 @@ class ExplanationMaterialTest {
             if (user != null && !user.isEmpty() && !users.contains(user)) {
                 users.add(user);
             }
-            texts.merge(ChatSignals.normalise(text), 1, Integer::sum);
             for (String token : ChatSignals.tokens(text)) {
                 if (message.emotes().stream().noneMatch(e -> e.toLowerCase(Locale.ROOT).equals(token))) {
                     tokens.merge(token, 1, Integer::sum);
@@ -83,10 +80,6 @@ class ExplanationMaterialTest {
                 String line = (user == null ? "" : user + ": ") + text;
                 samples.add(line.length() > 200 ? line.substring(0, 200) : line);
             }
-        }
-
-        int repeated() {
-            return texts.values().stream().filter(c -> c > 1).mapToInt(Integer::intValue).sum();
         }
 
         static Map<String, Integer> mostFrequent(Map<String, Integer> counts) {

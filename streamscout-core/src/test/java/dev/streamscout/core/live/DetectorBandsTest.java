@@ -54,7 +54,7 @@ class DetectorBandsTest {
         DefaultDetectorState state = detector.newState();
         long t = 0;
         for (; t < 300_000; t += 1000) {
-            detector.onSecond(state, new ChatSecond(t, 4, 4, 0, 0, 0, 40));
+            detector.onSecond(state, new ChatSecond(t, 4, 4, 0, 0, 40));
         }
         BaselineBand band = DetectorBands.band(detector, state);
         double reference = Math.sqrt(state.baseline * state.level);
@@ -65,7 +65,7 @@ class DetectorBandsTest {
         // A burst: ten times the chatters. The detector starts holding it.
         long burst = t;
         for (; t < burst + 5000; t += 1000) {
-            detector.onSecond(state, new ChatSecond(t, 60, 60, 0, 20, 0, 600));
+            detector.onSecond(state, new ChatSecond(t, 60, 60, 0, 20, 600));
         }
         assertThat(DetectorBands.candidateStart(detector, state)).isPresent();
         assertThat(DetectorBands.candidateStart(detector, state).getAsLong()).isBetween(burst, t);
