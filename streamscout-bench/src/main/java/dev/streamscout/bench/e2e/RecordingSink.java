@@ -17,6 +17,16 @@ final class RecordingSink<T> implements Sink<T> {
         long atMs(T detection);
 
         long decidedMs(T detection);
+
+        /** Whether this output is a detection at all (a stream may carry other records too). */
+        default boolean isDetection(T output) {
+            return true;
+        }
+
+        /** False for an early report that a final detection follows ({@link DetectionLog.Entry#confirmed}). */
+        default boolean confirmed(T detection) {
+            return true;
+        }
     }
 
     private final Locator<T> locator;
@@ -30,7 +40,11 @@ final class RecordingSink<T> implements Sink<T> {
         return new SinkWriter<>() {
             @Override
             public void write(T element, Context ctx) {
-                DetectionLog.record(locator.channel(element), locator.atMs(element), locator.decidedMs(element));
+                if (!locator.isDetection(element)) {
+                    return;
+                }
+                DetectionLog.record(locator.channel(element), locator.atMs(element), locator.decidedMs(element),
+                        locator.confirmed(element));
             }
 
             @Override

@@ -54,5 +54,39 @@ class EndToEndBenchSmokeTest {
         // decided at second 120,000, whose last millisecond arrives at wall 35,999
         assertThat(score.decisionLatenciesMs()).containsExactly(1L);
         assertThat(score.latencyPercentile(99)).isEqualTo(17_050L);
+        assertThat(score.confirmedLatenciesMs()).containsExactly(36_000L - 18_950L);
+    }
+
+    @Test
+    void anEarlyReportCountsForLatencyButNotForRecallOrOtherDetections() {
+        InjectedSpike spike = new InjectedSpike("1", 100_000, 103_000, 103_950, 110_000);
+        RunResult run = new RunResult("x", 10, 1_000, 1, 2, 5_000, 90_000, List.of(
+                // the burst's start, reported 1,550 ms after the peak's last message arrived
+                new DetectionLog.Entry("1", 102_000, 102_000, 20_500, false),
+                // the confirmed moment, later
+                new DetectionLog.Entry("1", 106_000, 109_000, 27_000, true),
+                // an early report of a burst that points at no spike is not an "other detection"
+                new DetectionLog.Entry("2", 104_000, 104_000, 36_000, false)));
+
+        Score score = Score.of(run, List.of(spike));
+
+        assertThat(score.found()).isEqualTo(1);
+        assertThat(score.falseDetections()).isZero();
+        assertThat(score.latenciesMs()).containsExactly(20_500L - 18_950L);
+        assertThat(score.confirmedLatenciesMs()).containsExactly(27_000L - 18_950L);
+        // decided on second 102,000 (the burst's start), whose last millisecond arrives at wall 17,999
+        assertThat(score.decisionLatenciesMs()).containsExactly(20_500L - 17_999L);
+    }
+
+    @Test
+    void anEarlyReportAloneDoesNotFindASpike() {
+        InjectedSpike spike = new InjectedSpike("1", 100_000, 103_000, 103_950, 110_000);
+        RunResult run = new RunResult("x", 10, 1_000, 1, 2, 5_000, 90_000, List.of(
+                new DetectionLog.Entry("1", 102_000, 102_000, 20_500, false)));
+
+        Score score = Score.of(run, List.of(spike));
+
+        assertThat(score.found()).isZero();
+        assertThat(score.latenciesMs()).isEmpty();
     }
 }
