@@ -73,6 +73,9 @@ public final class HighlightJob {
     /** Length of the {@code channel-stats} windows (seed 003). */
     public static final Duration CHANNEL_STATS_WINDOW = Duration.ofMinutes(10);
 
+    /** How often sources emit a watermark, at the longest. */
+    static final Duration WATERMARK_INTERVAL = Duration.ofMillis(50);
+
     /** Pre-aggregated seconds go out on the wall clock when the watermark has stood still this long. */
     static final Duration PRE_AGGREGATION_IDLE_FLUSH = Duration.ofSeconds(1);
 
@@ -191,6 +194,12 @@ public final class HighlightJob {
         // Every record is immutable or emitted once and never touched again, so chained operators may hand
         // records on without the defensive copy Flink makes otherwise (a reflective copy per message per hop).
         env.getConfig().enableObjectReuse();
+        // A second closes on the first watermark past its end; Flink's default of a watermark every 200 ms
+        // would add up to that much to every moment's latency. A shorter interval set by the caller stays.
+        long interval = env.getConfig().getAutoWatermarkInterval();
+        if (interval <= 0 || interval > WATERMARK_INTERVAL.toMillis()) {
+            env.getConfig().setAutoWatermarkInterval(WATERMARK_INTERVAL.toMillis());
+        }
         // Dropping commands and stamping event time run in the source's tasks (chained, at its parallelism):
         // a message crosses the network once, on its way to its channel's detector, never to be rebalanced.
         int sourceParallelism = chat.getParallelism();

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param defaultDetector        parameters of the default profile (threshold, warm-up, ...); used only when
  *                               the profile is {@code default}
  * @param outOfOrderness         how late (in event time) a chat message may arrive and still be counted
+ *                               ({@code job.out-of-orderness}); every second closes this much later
  * @param idleTimeout            a source partition, or a channel, without messages for this long (in
  *                               processing time) no longer holds event time back: its seconds are
  *                               closed on the wall clock
@@ -67,12 +68,15 @@ public record JobSettings(
     }
 
     /**
-     * Default profile with its tuned parameters, 2 s out-of-orderness, 5 s idleness, 10 min retention,
-     * seed clip schedule, parallelism 2, raw chat archived.
+     * Default profile with its tuned parameters, 1 s out-of-orderness, 5 s idleness, 10 min retention,
+     * seed clip schedule, parallelism 2, raw chat archived. The bound is 1 s, not more, because it delays
+     * every moment by as much, while a channel's chat comes in order over one IRC connection and each Kafka
+     * partition has its own watermark: what makes a message late is skew between the channels of one
+     * partition (or a stalled pipeline), and late messages are counted ({@code late_messages}).
      */
     public static JobSettings defaults() {
         return new JobSettings(DEFAULT_PROFILE, SeedDetectorParams.defaults(), DefaultDetectorParams.defaults(),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(10), ClipSettings.defaults(), 2, true);
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(10), ClipSettings.defaults(), 2, true);
     }
 
     /** The detector for {@link #profile()}; the job's operators only see the {@link SpikeDetector} interface. */

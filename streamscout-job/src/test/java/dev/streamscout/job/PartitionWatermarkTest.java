@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Event time per Kafka partition. One source subtask reads two partitions that each hold 200 s of
  * in-order chat of one channel, as after a restore when a backlog is replayed: the consumer hands out a
  * chunk of one partition, then a chunk of the other, so within the merged stream the two run apart by a
- * chunk's span, more than the 2 s out-of-orderness bound. With {@link HighlightJob#chatEventTime} in the
+ * chunk's span, more than the out-of-orderness bound (1 s by default). With {@link HighlightJob#chatEventTime} in the
  * Kafka source the watermark is the minimum of the partitions' and no message is late; stamped after the
  * source (as the job did before), the watermark runs ahead with each chunk of the first partition, so the
  * second channel's seconds and minutes are closed before its messages arrive.

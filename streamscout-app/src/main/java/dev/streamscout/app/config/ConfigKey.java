@@ -66,6 +66,7 @@ public enum ConfigKey {
     FLINK_PARALLELISM("flink.parallelism", "integer", "2", "Parallelism of the Flink job.", "FLINK_PARALLELISM"),
     FLINK_WEB_PORT("flink.web.port", "port", "8081", "Port of the Flink Web UI and REST API of the in-process MiniCluster (all-in-one modes and streamscout job)."),
     FLINK_PROMETHEUS_PORT("flink.prometheus.port", "port", "9249", "Port of Flink's Prometheus reporter (0 switches it off)."),
+    JOB_OUT_OF_ORDERNESS("job.out-of-orderness", "duration", "PT1S", "Event-time bound of the Flink job: how far out of order (by tmi-sent-ts, behind the newest message of its Kafka partition) a chat message may arrive and still be counted, not just added to late_messages; every moment is reported this much later (0 to 60 s).", "STREAMSCOUT_JOB_OUT_OF_ORDERNESS"),
     JOB_CHECKPOINT_INTERVAL("job.checkpoint.interval", "duration", "PT10S", "Time between checkpoints of the Flink job (0 switches checkpointing off); Kafka offsets are committed when one completes."),
     JOB_CHECKPOINT_DIR("job.checkpoint.dir", "URI or path", "", "Where the Flink job keeps checkpoints: any Flink file system URI (file:///, s3://, hdfs://) or a local path; empty means <data.dir>/checkpoints when the job runs in this JVM and the cluster's own execution.checkpointing.dir when submitted to one.", "FLINK_CHECKPOINT_DIR"),
     STORE_RAW_CHAT_ENABLED("store.raw-chat.enabled", "boolean", "true", "Whether the Flink job archives every chat message in chat_messages_raw (GET /api/channels/{id}/messages)."),

@@ -66,12 +66,14 @@ public record StreamScoutConfig(
         int flinkPrometheusPort,
         Duration jobCheckpointInterval,
         Optional<String> jobCheckpointDir,
+        Duration jobOutOfOrderness,
         String logLevel,
         boolean rawChatEnabled,
         Duration rawChatRetention,
         Duration timeseriesRetention) {
 
     private static final int MAX_PORT = 65535;
+    private static final Duration MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(60);
 
     public static StreamScoutConfig from(RawConfig raw) {
         int join = raw.integer(ConfigKey.JOIN_THRESHOLD, 1, 1000);
@@ -141,6 +143,7 @@ public record StreamScoutConfig(
                 raw.integer(ConfigKey.FLINK_PROMETHEUS_PORT, 0, MAX_PORT),
                 checkpointInterval(raw),
                 optional(raw.string(ConfigKey.JOB_CHECKPOINT_DIR)),
+                outOfOrderness(raw),
                 level,
                 raw.bool(ConfigKey.STORE_RAW_CHAT_ENABLED),
                 retention(raw, ConfigKey.STORE_RETENTION_RAW_CHAT),
@@ -185,6 +188,21 @@ public record StreamScoutConfig(
                     + "): expected 0 (off) or at least 10 ms");
         }
         return interval;
+    }
+
+    /**
+     * Every second of the bound is a second of delay on every moment, so a bound of minutes is a typo (PT60M
+     * for PT60S) rather than a choice.
+     */
+    private static Duration outOfOrderness(RawConfig raw) {
+        Duration bound = raw.duration(ConfigKey.JOB_OUT_OF_ORDERNESS, Duration.ZERO);
+        if (bound.compareTo(MAX_OUT_OF_ORDERNESS) > 0) {
+            throw new ConfigException("invalid value '" + raw.string(ConfigKey.JOB_OUT_OF_ORDERNESS) + "' for "
+                    + ConfigKey.JOB_OUT_OF_ORDERNESS.key() + " (from " + raw.origin(ConfigKey.JOB_OUT_OF_ORDERNESS)
+                    + "): expected at most " + MAX_OUT_OF_ORDERNESS.toSeconds() + " s; every moment is reported this"
+                    + " much later, so raise it only as far as late_messages shows chat arriving out of order");
+        }
+        return bound;
     }
 
     /** The detector profile, lower-cased: {@code default} or {@code seed}. */
@@ -268,6 +286,7 @@ public record StreamScoutConfig(
                 + ", detector=" + (detectorProfile.equals("seed")
                         ? "seed(k=" + detectorK + ", window=" + detectorWindowSeconds + "s, cooldown=" + detectorCooldown + ")"
                         : "default(threshold=" + detectorThreshold + ", warmup=" + detectorWarmup + ")")
+                + ", outOfOrderness=" + jobOutOfOrderness
                 + ", clips=" + clipsEnabled + ", parallelism=" + flinkParallelism + "]";
     }
 }

@@ -273,6 +273,7 @@ public final class AllInOne implements AutoCloseable {
         return topics;
     }
 
+    /** The job's settings from the configuration, for the all-in-one and the separate job ({@link JobDefinition}) alike. */
     static JobSettings jobSettings(StreamScoutConfig config) {
         return JobSettings.defaults()
                 .withProfile(config.detectorProfile())
@@ -281,6 +282,7 @@ public final class AllInOne implements AutoCloseable {
                 .withK(config.detectorK())
                 .withWindowSeconds(config.detectorWindowSeconds())
                 .withCooldown(config.detectorCooldown())
+                .withOutOfOrderness(config.jobOutOfOrderness())
                 .withClippingEnabled(config.clipsEnabled())
                 .withParallelism(config.flinkParallelism())
                 .withRawChatArchive(config.rawChatEnabled());

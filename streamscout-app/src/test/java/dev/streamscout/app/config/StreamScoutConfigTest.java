@@ -97,6 +97,33 @@ class StreamScoutConfigTest {
     }
 
     @Test
+    void theOutOfOrdernessBoundIsOneSecondByDefaultAndAtMostAMinute() {
+        assertThat(StreamScoutConfig.from(RawConfig.defaults()).jobOutOfOrderness()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(outOfOrderness("2.5")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(outOfOrderness("0")).isZero();
+        assertThat(outOfOrderness("PT60S")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(StreamScoutConfig.from(RawConfig.load(null, Map.of("STREAMSCOUT_JOB_OUT_OF_ORDERNESS", "PT2S"),
+                Map.of())).jobOutOfOrderness()).isEqualTo(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> outOfOrderness("PT-1S"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'PT-1S'")
+                .hasMessageContaining("job.out-of-orderness")
+                .hasMessageContaining("at least 0 ms");
+        assertThatThrownBy(() -> outOfOrderness("PT60M"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'PT60M'")
+                .hasMessageContaining("job.out-of-orderness")
+                .hasMessageContaining("command-line option")
+                .hasMessageContaining("at most 60 s");
+    }
+
+    private static Duration outOfOrderness(String value) {
+        return StreamScoutConfig.from(RawConfig.load(null, Map.of(), Map.of(ConfigKey.JOB_OUT_OF_ORDERNESS, value)))
+                .jobOutOfOrderness();
+    }
+
+    @Test
     void unknownKeyInAFileIsAnErrorNotSilentlyIgnored() throws Exception {
         Path file = dir.resolve("typo.properties");
         Files.writeString(file, "http.prot=6000\n");

@@ -9,10 +9,11 @@ import dev.streamscout.core.detect.DefaultDetectorParams;
 import dev.streamscout.core.detect.DefaultSpikeDetector;
 import dev.streamscout.core.detect.SeedSpikeDetector;
 import dev.streamscout.job.JobSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The live job's detector comes from the detector.* keys. */
+/** The live job's detector comes from the detector.* keys, its event-time bound from job.out-of-orderness. */
 class JobSettingsFromConfigTest {
 
     private static JobSettings settings(Map<ConfigKey, String> overrides) {
@@ -33,6 +34,24 @@ class JobSettingsFromConfigTest {
             assertThat(d.params().threshold()).isEqualTo(4.0);
             assertThat(d.params().warmupSeconds()).isEqualTo(30);
         });
+    }
+
+    @Test
+    void the_out_of_orderness_key_reaches_the_job_and_defaults_to_one_second() {
+        assertThat(settings(Map.of()).outOfOrderness()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings(Map.of(ConfigKey.JOB_OUT_OF_ORDERNESS, "PT3S")).outOfOrderness())
+                .isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void the_separate_job_service_takes_the_out_of_orderness_key_too() {
+        StreamScoutConfig config = StreamScoutConfig.from(RawConfig.load(null, Map.of(), Map.of(
+                ConfigKey.KAFKA_BOOTSTRAP_SERVERS, "kafka:9092",
+                ConfigKey.POSTGRES_URL, "jdbc:postgresql://db:5432/streamscout",
+                ConfigKey.CLIPS_ENABLED, "false",
+                ConfigKey.JOB_OUT_OF_ORDERNESS, "2.5")));
+
+        assertThat(JobDefinition.fromConfig(config, null).job().outOfOrderness()).isEqualTo(Duration.ofMillis(2500));
     }
 
     @Test

@@ -77,7 +77,7 @@ final class SparkEngine implements Engine {
                 // CommandFilter's rule (^![a-zA-Z0-9]+) as a native expression, not a UDF.
                 .filter("NOT (message RLIKE '^![a-zA-Z0-9]+')")
                 .withColumn("ts", timestamp_millis(col("timestamp")))
-                .withWatermark("ts", "2 seconds")
+                .withWatermark("ts", OUT_OF_ORDERNESS.toMillis() + " milliseconds")
                 .groupBy(window(col("ts"), "5 seconds", "1 second"), col("channel_id"))
                 .count()
                 .select(col("channel_id"), unix_millis(col("window.end")).as("end_ms"), col("count"));

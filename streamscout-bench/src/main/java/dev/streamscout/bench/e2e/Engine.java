@@ -7,6 +7,12 @@ package dev.streamscout.bench.e2e;
  */
 public interface Engine {
 
+    /**
+     * How far out of order a message may arrive and still count, for every engine alike: the bound our
+     * job has by default ({@code job.out-of-orderness}), kept equal by {@code EngineOutOfOrdernessTest}.
+     */
+    java.time.Duration OUT_OF_ORDERNESS = java.time.Duration.ofSeconds(1);
+
     /** Short name used on the command line and in the results table. */
     String name();
 

@@ -78,7 +78,7 @@ final class KafkaStreamsEngine implements Engine {
                 })
                 .filter((channel, message) -> !message.isCommand())
                 .groupByKey(Grouped.with(Serdes.String(), chatSerde))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(5), Duration.ofSeconds(2))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(5), OUT_OF_ORDERNESS)
                         .advanceBy(Duration.ofSeconds(1)))
                 .emitStrategy(EmitStrategy.onWindowClose())
                 .count(Materialized.<String, Long>as(

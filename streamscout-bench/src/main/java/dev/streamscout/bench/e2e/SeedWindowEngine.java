@@ -49,7 +49,7 @@ final class SeedWindowEngine implements Engine {
         var windows = FlinkReplay.chat(env, messages)
                 .filter(message -> !message.isCommand()).name("Drop !commands")
                 .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ChatMessage>forBoundedOutOfOrderness(Duration.ofSeconds(2))
+                        .<ChatMessage>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
                         .withTimestampAssigner((message, previous) -> message.timestamp())
                         .withIdleness(Duration.ofSeconds(5)))
                 .keyBy(ChatMessage::channelId, Types.STRING)

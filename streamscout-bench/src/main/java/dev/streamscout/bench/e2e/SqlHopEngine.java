@@ -45,7 +45,7 @@ final class SqlHopEngine implements Engine {
                 .column("channel_id", "STRING")
                 .column("ts", "BIGINT")
                 .columnByExpression("rowtime", "TO_TIMESTAMP_LTZ(ts, 3)")
-                .watermark("rowtime", "rowtime - INTERVAL '2' SECOND")
+                .watermark("rowtime", "rowtime - INTERVAL '" + OUT_OF_ORDERNESS.toSeconds() + "' SECOND")
                 .build());
         tables.createTemporaryView("chat", chat);
         Table counts = tables.sqlQuery("SELECT channel_id, window_end, COUNT(*) AS cnt "

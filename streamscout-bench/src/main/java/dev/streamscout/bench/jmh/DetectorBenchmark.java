@@ -85,7 +85,7 @@ public class DetectorBenchmark {
                 template.username(), template.displayName(), template.message(), at, template.emotes(), null));
         long second = at / 1000;
         if (second != lastSecond) {
-            detector.advanceTo(at - 2_000, sink); // two seconds of out-of-orderness, as the job allows
+            detector.advanceTo(at - 1_000, sink); // one second of out-of-orderness, as the job allows by default
             lastSecond = second;
         }
         if (++next == messages.length) {
