@@ -203,7 +203,8 @@ class HighlightJobRunnerTest {
             assertThat(new ChatSummaryDao(database.dataSource()).findByChannelBetween(HYPE_ID, BEGINNING,
                     BEGINNING.plus(ONE_MINUTE), 10)).singleElement()
                     .satisfies(s -> assertThat(s.messageCount()).isEqualTo(240));
-            await().atMost(Duration.ofSeconds(20)).until(() -> !channelStatsRecords().isEmpty());
+            // A loaded machine (CI beside other builds) has taken over 20 s here; the window closes once either way.
+            await().atMost(Duration.ofSeconds(60)).until(() -> !channelStatsRecords().isEmpty());
             assertThat(channelStatsRecords()).anyMatch(r -> r.startsWith(HYPE_ID + "={")
                     && r.contains("\"message_count\":" + (3 * 240 + 40 + 7 * 60))
                     && r.contains("\"window_start\":" + BEGINNING.getEpochSecond())
