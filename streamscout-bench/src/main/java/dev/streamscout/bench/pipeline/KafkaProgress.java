@@ -1,19 +1,18 @@
 package dev.streamscout.bench.pipeline;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far the chat topic has been written and read: the sum of its partitions' end offsets, and the
- * sum of the offsets the highlight job's consumer group committed on it.
+ * How far the chat topic has been written and read: the sum of its partitions' end offsets (what ingest
+ * wrote), and the sum of the offsets the highlight job's source has read ({@link SourceOffsets}).
  */
 final class KafkaProgress implements AutoCloseable {
 
@@ -22,27 +21,23 @@ final class KafkaProgress implements AutoCloseable {
 
     private final Admin admin;
     private final String topic;
+    private final SourceOffsets job;
 
-    KafkaProgress(String bootstrap, String topic) {
+    KafkaProgress(String bootstrap, String topic, SourceOffsets job) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         this.topic = topic;
+        this.job = job;
     }
 
     Sample sample() throws Exception {
         long now = System.currentTimeMillis();
-        Collection<TopicPartition> partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+        // The job's side first: what it read was then written, so the backlog is never negative.
+        long processed = job.read();
+        Collection<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
                 .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         long written = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                 .all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(r -> r.offset()).sum();
-        long processed = 0;
-        // The job's group is whichever group holds offsets on the chat topic (its KafkaSource commits on checkpoints).
-        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group.groupId())
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            processed += offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
-        }
         return new Sample(now, written, processed);
     }
 
