@@ -56,7 +56,8 @@ final class SparkEngine implements Engine {
 
     @Override
     public String description() {
-        return "Spark Structured Streaming local[2], window 5 s/1 s, watermark 2 s, + seed rule";
+        return "Spark Structured Streaming local[2], window 5 s/1 s, watermark " + OUT_OF_ORDERNESS.toSeconds()
+                + " s, + seed rule";
     }
 
     @Override

@@ -13,7 +13,7 @@ record ExternalEngine(String name, String description, String mainClass, Path mo
     /** Spark Structured Streaming in {@code local[2]}, module {@code streamscout-bench-spark}. */
     static ExternalEngine spark() {
         return new ExternalEngine("spark", "Spark Structured Streaming local[2], sliding window 5 s/1 s, "
-                + "watermark 2 s, + seed rule", "dev.streamscout.bench.spark.SparkEngineMain",
+                + "watermark " + OUT_OF_ORDERNESS.toSeconds() + " s, + seed rule", "dev.streamscout.bench.spark.SparkEngineMain",
                 Path.of("streamscout-bench-spark"));
     }
 
