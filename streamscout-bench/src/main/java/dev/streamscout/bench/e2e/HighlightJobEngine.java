@@ -38,11 +38,11 @@ final class HighlightJobEngine implements Engine {
         if (warmup != null) {
             settings = settings.withWarmup(java.time.Duration.ofSeconds(Long.parseLong(warmup)));
         }
-        // The job's own Kafka reader of chat-messages records (ChatMessageDeserializer reads with it).
         HighlightJob.Sinks sinks = HighlightJob.Sinks.clipsOnly(new DiscardingSink<Clip>());
         if (Boolean.getBoolean("bench.firstReports")) {
             sinks = sinks.withLiveUpdates(new RecordingSink<>(new BurstStartLocator()));
         }
+        // The job's own Kafka reader of chat-messages records (ChatMessageDeserializer reads with it).
         HighlightJob.Outputs outputs = HighlightJob.define(env,
                 FlinkReplay.chat(env, messages, dev.streamscout.job.io.ChatMessageJsonReader::read), null, settings,
                 moment -> CompletableFuture.failedFuture(new IllegalStateException("clipping is off")), sinks);
