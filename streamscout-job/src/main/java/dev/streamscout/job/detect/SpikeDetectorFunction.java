@@ -88,6 +88,8 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
     private final long idleTimeoutMs;
     private final long stateRetentionMs;
     private final boolean liveUpdates;
+    /** How {@code recent-chat} is stored: compactly, except to write a checkpoint as earlier releases did. */
+    private TypeInformation<RecentChat> recentChatType = RecentChatTypeInfo.INSTANCE;
 
     private transient ValueState<S> detectorState;
     private transient ValueState<ChannelClock> clockState;
@@ -122,6 +124,15 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
         }
     }
 
+    /**
+     * Stores {@code recent-chat} as {@code type} instead of {@link RecentChatTypeInfo}: the test that
+     * restores a checkpoint of an earlier release (which stored it as a POJO) writes one with this.
+     */
+    SpikeDetectorFunction<S> storingRecentChatAs(TypeInformation<RecentChat> type) {
+        this.recentChatType = Objects.requireNonNull(type, "type");
+        return this;
+    }
+
     @Override
     public void open(OpenContext openContext) {
         detectorState = getRuntimeContext().getState(
@@ -131,7 +142,7 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-second-buckets", Types.LONG,
                 TypeInformation.of(SecondBucket.class)));
         recentChat = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("recent-chat", TypeInformation.of(RecentChat.class)));
+                new ValueStateDescriptor<>("recent-chat", recentChatType));
         // Causes that came before any chat of their channel (the two inputs are not ordered against each
         // other, e.g. on a replay); kept until the channel's first message, dropped if it never comes.
         ListStateDescriptor<CauseEvent> pending = new ListStateDescriptor<>("pending-causes",

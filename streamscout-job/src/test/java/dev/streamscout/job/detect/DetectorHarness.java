@@ -6,6 +6,7 @@ import dev.streamscout.core.highlight.Moment;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -35,6 +36,14 @@ final class DetectorHarness extends KeyedTwoInputStreamOperatorTestHarness<Strin
     /** The operator running {@code function}, opened. */
     static DetectorHarness open(SpikeDetectorFunction<?> function) throws Exception {
         DetectorHarness harness = new DetectorHarness(function);
+        harness.open();
+        return harness;
+    }
+
+    /** The operator running {@code function}, restored from a snapshot of another harness, then opened. */
+    static DetectorHarness restore(SpikeDetectorFunction<?> function, OperatorSubtaskState snapshot) throws Exception {
+        DetectorHarness harness = new DetectorHarness(function);
+        harness.initializeState(snapshot);
         harness.open();
         return harness;
     }
