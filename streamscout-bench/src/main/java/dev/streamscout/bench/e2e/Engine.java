@@ -20,4 +20,9 @@ public interface Engine {
     String description();
 
     void run(long messages) throws Exception;
+
+    /** False for a reference that only reads its input: the table shows no recall for it. */
+    default boolean detects() {
+        return true;
+    }
 }

@@ -9,7 +9,7 @@ public final class Engines {
 
     public static List<Engine> all() {
         return List.of(new HighlightJobEngine(), new SeedWindowEngine(false), new SeedWindowEngine(true),
-                new SqlHopEngine(), new KafkaStreamsEngine(), ExternalEngine.spark());
+                new SqlHopEngine(), new KafkaStreamsEngine(), ExternalEngine.spark(), new ReadOnlyEngine());
     }
 
     public static Engine named(String name) {

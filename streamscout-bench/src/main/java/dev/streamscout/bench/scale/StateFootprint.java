@@ -13,6 +13,7 @@ import dev.streamscout.core.detect.SecondBucket;
 import dev.streamscout.core.detect.SeedDetectorState;
 import dev.streamscout.core.detect.SeedDetectorParams;
 import dev.streamscout.core.detect.SeedSpikeDetector;
+import dev.streamscout.job.detect.RecentChatSerializer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +120,7 @@ public final class StateFootprint {
             detector.onSecond(state, MomentExplainer.close(recent, bucket));
         }
         return new double[] {size(serializer(DefaultDetectorState.class), state),
-            size(serializer(RecentChat.class), recent)};
+            size(RecentChatSerializer.INSTANCE, recent)}; // as the job checkpoints it
     }
 
     private static <T> TypeSerializer<T> serializer(Class<T> type) {

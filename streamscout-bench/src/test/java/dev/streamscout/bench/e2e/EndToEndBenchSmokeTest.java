@@ -21,7 +21,7 @@ class EndToEndBenchSmokeTest {
         Map<String, EndToEndBench.Row> rows = new EndToEndBench(dir, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(EndToEndBench.Plan.tiny());
 
-        assertThat(rows).containsOnlyKeys("ours", "seed");
+        assertThat(rows).containsOnlyKeys("ours", "seed", "read-only");
         for (EndToEndBench.Row row : rows.values()) {
             RunResult run = row.throughputRun();
             assertThat(run.messages()).as(row.engine()).isBetween(38_000L, 46_000L);
@@ -33,6 +33,14 @@ class EndToEndBenchSmokeTest {
         assertThat(rows.get("ours").throughputScore().found()).isEqualTo(4);
         assertThat(rows.get("ours").throughputScore().falseDetections()).isZero();
         assertThat(rows.get("seed").throughputScore().found()).isPositive();
+        // The reference reads every message and reports nothing; the table says so instead of a recall of 0.
+        assertThat(rows.get("read-only").throughputRun().detections()).isEmpty();
+        assertThat(EndToEndBench.table(rows)).containsPattern("\\| read-only \\| [\\d,]+ \\| \\d+\\.\\d\\d \\| "
+                + "\\d+\\.\\d\\d \\| – \\(reads only\\) \\| – \\|");
+        double ceiling = rows.get("seed").throughputRun().cpuSecondsPerMillion()
+                / rows.get("read-only").throughputRun().cpuSecondsPerMillion();
+        assertThat(EndToEndBench.ratioCeilingLine(rows)).endsWith(String.format(java.util.Locale.ROOT,
+                "cannot exceed cpu_ratio_vs_seed=%.2f on this input", ceiling));
         String line = EndToEndBench.summaryLine(rows);
         assertThat(line).matches("cpu_ratio_vs_seed=\\d+\\.\\d\\d throughput_msgs_per_s=\\d+ p99_latency_ms=-1");
     }
