@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -38,6 +39,12 @@ public final class RecentChatSerializer extends TypeSerializerSingleton<RecentCh
 
     private static final long serialVersionUID = 1L;
     public static final RecentChatSerializer INSTANCE = new RecentChatSerializer();
+    /**
+     * The state descriptor's type. Named there rather than through {@code @TypeInfo} on the class, which
+     * lives in core and has no Flink imports; {@code TypeInformation.of(RecentChat.class)} is therefore
+     * still the POJO type, the one checkpoints of earlier releases were written with.
+     */
+    public static final TypeInformation<RecentChat> TYPE = new SerializerTypeInfo<>(RecentChat.class, INSTANCE);
 
     @Override
     public boolean isImmutableType() {

@@ -89,7 +89,7 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
     private final long stateRetentionMs;
     private final boolean liveUpdates;
     /** How {@code recent-chat} is stored: compactly, except to write a checkpoint as earlier releases did. */
-    private TypeInformation<RecentChat> recentChatType = RecentChatTypeInfo.INSTANCE;
+    private TypeInformation<RecentChat> recentChatType = RecentChatSerializer.TYPE;
 
     private transient ValueState<S> detectorState;
     private transient ValueState<ChannelClock> clockState;
@@ -125,7 +125,7 @@ public class SpikeDetectorFunction<S> extends KeyedCoProcessFunction<String, Cha
     }
 
     /**
-     * Stores {@code recent-chat} as {@code type} instead of {@link RecentChatTypeInfo}: the test that
+     * Stores {@code recent-chat} as {@code type} instead of {@link RecentChatSerializer#TYPE}: the test that
      * restores a checkpoint of an earlier release (which stored it as a POJO) writes one with this.
      */
     SpikeDetectorFunction<S> storingRecentChatAs(TypeInformation<RecentChat> type) {
