@@ -51,6 +51,18 @@ class HighlightJobTest {
             .withRequestTimeout(Duration.ofMillis(500))
             .withAsync(Duration.ofSeconds(3), 10);
 
+    /**
+     * For the tests that expect the simulator to make the clip: as fast when the machine is quiet (the
+     * simulator answers in milliseconds), with room to spare when it is busy. FAST_CLIPS' 500 ms request
+     * timeout once turned such a clip into FAILED while a CI run shared the machine.
+     */
+    private static final ClipSettings SIMULATOR_CLIPS = ClipSettings.defaults()
+            .withCreateSchedule(List.of(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(200)), Duration.ofSeconds(2))
+            .withConfirmPollOffsets(List.of(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(700),
+                    Duration.ofMillis(1_500), Duration.ofSeconds(3), Duration.ofSeconds(6)))
+            .withRequestTimeout(Duration.ofSeconds(5))
+            .withAsync(Duration.ofSeconds(30), 10);
+
     /** A clip service that never answers, to exercise the async timeout. */
     static final class SilentRequester implements ClipRequester {
         private static final long serialVersionUID = 1L;
@@ -155,13 +167,13 @@ class HighlightJobTest {
                         dev.streamscout.store.DatabaseSettings.h2File(dataDir))) {
             SimChannel channel = sim.channels().get(0);
             List<ChatMessage> chat = scriptedChat(channel.id());
-            JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(FAST_CLIPS);
+            JobSettings settings = JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(SIMULATOR_CLIPS);
 
             for (int run = 0; run < 2; run++) {
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
                 env.setParallelism(PipelineCluster.PARALLELISM);
                 ClipRequester guarded = new dev.streamscout.job.clip.LedgerClipRequester(new HelixClipRequester(
-                        sim.helixBase(), "streamscouttestclient", () -> "simtoken", FAST_CLIPS), database.settings());
+                        sim.helixBase(), "streamscouttestclient", () -> "simtoken", SIMULATOR_CLIPS), database.settings());
                 HighlightJob.define(env, env.fromData(new ArrayList<>(chat)).name("replayed chat"), settings, guarded,
                         dev.streamscout.job.io.JdbcSinks.clips(database.settings()));
                 env.execute("highlights-run-" + run);
@@ -183,9 +195,9 @@ class HighlightJobTest {
                 .withClipDelay(Duration.ofMillis(50))).start()) {
             SimChannel channel = sim.channels().get(0);
             AccessTokenSource tokens = () -> "simtoken";
-            ClipRequester helix = new HelixClipRequester(sim.helixBase(), "streamscouttestclient", tokens, FAST_CLIPS);
+            ClipRequester helix = new HelixClipRequester(sim.helixBase(), "streamscouttestclient", tokens, SIMULATOR_CLIPS);
 
-            List<Clip> clips = run(scriptedChat(channel.id()), JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(FAST_CLIPS), helix);
+            List<Clip> clips = run(scriptedChat(channel.id()), JobSettings.defaults().withProfile(JobSettings.SEED_PROFILE).withClips(SIMULATOR_CLIPS), helix);
 
             assertThat(sim.clips()).hasSize(1);
             assertThat(clips).singleElement().satisfies(clip -> {
