@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pipeline",
             description = "The all-in-one pipeline (simulator, IRC, Kafka, Flink, store) at rising chat rates:"
-                    + " the highest it sustains.")
+                    + " the highest it sustains. About 3.5 minutes per rate (150 s to warm up, 40 s measured).")
     boolean pipeline;
 
     @Option(names = "--pipeline-rates", split = ",", paramLabel = "MSGS_PER_S", defaultValue = "5000,10000,20000,40000",
