@@ -46,6 +46,16 @@ class EndToEndBenchSmokeTest {
     }
 
     @Test
+    void theReadOnlyReferenceGetsNoPacedRunEvenWhenAskedFor() {
+        EndToEndBench.Plan quick = EndToEndBench.Plan.quick();
+        EndToEndBench.Plan plan = new EndToEndBench.Plan(quick.throughput(), quick.latency(), 40,
+                List.of("ours", "seed", "read-only"), List.of("ours", "seed", "read-only"));
+
+        assertThat(plan.latencyEngines()).containsExactly("ours", "seed");
+        assertThat(EndToEndBench.Plan.full().latencyEngines()).doesNotContain("read-only").contains("ours");
+    }
+
+    @Test
     void latencyCountsFromTheScheduledArrivalOfThePeaksLastMessage() {
         InjectedSpike spike = new InjectedSpike("1", 100_000, 103_000, 103_950, 110_000);
         // Paced from event time 90,000 at wall time 5,000: the peak's last message arrives at wall 18,950.
